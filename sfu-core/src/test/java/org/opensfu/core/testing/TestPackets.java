@@ -1,0 +1,41 @@
+package org.opensfu.core.testing;
+
+import java.nio.ByteBuffer;
+
+/** Hand-assembled packets for tests that do not exercise the parsers themselves. */
+public final class TestPackets {
+    private TestPackets() {
+    }
+
+    /** A minimal RTP packet (RFC 3550 §5.1): V=2, no CSRC, no extension, the given payload. */
+    public static byte[] rtp(int payloadType, int sequenceNumber, long timestamp, int ssrc, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
+        b.put((byte) 0x80).put((byte) (payloadType & 0x7F)).putShort((short) sequenceNumber)
+                .putInt((int) timestamp).putInt(ssrc).put(payload);
+        return b.array();
+    }
+
+    /** A PLI (RFC 4585 §6.3.1): a complete, valid RTCP packet. */
+    public static byte[] pli(int senderSsrc, int mediaSsrc) {
+        return ByteBuffer.allocate(12).put((byte) 0x81).put((byte) 206).putShort((short) 2)
+                .putInt(senderSsrc).putInt(mediaSsrc).array();
+    }
+
+    /** A receiver report with no report blocks (RFC 3550 §6.4.2). */
+    public static byte[] emptyReceiverReport(int senderSsrc) {
+        return ByteBuffer.allocate(8).put((byte) 0x80).put((byte) 201).putShort((short) 1).putInt(senderSsrc).array();
+    }
+
+    /**
+     * A STUN Binding Request (RFC 8489 §5) with only a USERNAME attribute: enough for ice4j's shared port to map the
+     * sender's address to the transport owning the ufrag, without valid credentials.
+     */
+    public static byte[] stunBindingRequest(String username, byte[] transactionId) {
+        byte[] user = username.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int padded = (user.length + 3) & ~3;
+        ByteBuffer b = ByteBuffer.allocate(20 + 4 + padded);
+        b.putShort((short) 0x0001).putShort((short) (4 + padded)).putInt(0x2112A442).put(transactionId, 0, 12);
+        b.putShort((short) 0x0006).putShort((short) user.length).put(user);
+        return b.array();
+    }
+}
