@@ -81,6 +81,9 @@ public final class RtpPacket {
             return false;
         }
         int hdr = FIXED_HEADER_LENGTH + 4 * (b0 & 0x0F);
+        if (hdr > len) {
+            return false;
+        }
         int profile = -1;
         boolean complete = true;
         if ((b0 & 0x10) != 0) {
