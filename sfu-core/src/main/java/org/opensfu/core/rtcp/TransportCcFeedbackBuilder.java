@@ -94,7 +94,8 @@ public final class TransportCcFeedbackBuilder {
     /**
      * Makes the feedback start at {@code baseSequenceNumber}, so that packets before the first
      * received one are reported lost (e.g. right after the previous feedback's last packet).
-     * Only before the first {@link #addReceived}; returns false otherwise.
+     * Only before the first {@link #addReceived}; returns false otherwise. (With a maximum size
+     * near the 24-byte minimum, a long run of leading losses can keep even the first packet out.)
      */
     public boolean setBaseSequenceNumber(int baseSequenceNumber) {
         if (statusCount != 0) {
