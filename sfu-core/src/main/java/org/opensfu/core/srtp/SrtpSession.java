@@ -8,6 +8,7 @@ import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.utils.ByteArrayBuffer;
 import org.jitsi.utils.logging2.LoggerImpl;
+import org.opensfu.core.util.Bytes;
 import org.opensfu.core.util.IntObjectMap;
 
 /**
@@ -164,9 +165,7 @@ public final class SrtpSession implements AutoCloseable {
     }
 
     private static int readInt(ByteArrayBuffer packet, int at) {
-        byte[] b = packet.getBuffer();
-        int i = packet.getOffset() + at;
-        return ((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+        return Bytes.readInt32(packet.getBuffer(), packet.getOffset() + at);
     }
 
     private static SrtpResult map(SrtpErrorStatus status) {

@@ -1,5 +1,7 @@
 package org.opensfu.core.transport;
 
+import org.opensfu.core.util.Bytes;
+
 /**
  * Demultiplexes the protocols that share one UDP 5-tuple, by the first byte (RFC 7983 §7) and, for RTP versus RTCP,
  * by the payload type in the second byte (RFC 5761 §4).
@@ -28,7 +30,7 @@ public final class PacketClassifier {
     }
 
     public static PacketKind classify(byte[] buf, int off, int len) {
-        if (buf == null || off < 0 || len < 1 || off > buf.length || len > buf.length - off) {
+        if (len < 1 || !Bytes.inBounds(buf, off, len)) {
             return PacketKind.UNKNOWN;
         }
         int first = buf[off] & 0xFF;

@@ -1,7 +1,7 @@
 package org.opensfu.core.rtcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opensfu.core.testutil.HexFixtures.number;
+import static org.opensfu.core.testing.HexFixtures.number;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opensfu.core.testutil.HexFixtures;
-import org.opensfu.core.testutil.HexFixtures.Fixture;
+import org.opensfu.core.testing.HexFixtures;
+import org.opensfu.core.testing.HexFixtures.Fixture;
 import org.opensfu.core.util.Bytes;
 
 /**

@@ -1,7 +1,7 @@
 package org.opensfu.core.rtcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opensfu.core.testutil.HexFixtures.hex;
+import static org.opensfu.core.testing.HexFixtures.hex;
 
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
-import org.opensfu.core.testutil.HexFixtures;
+import org.opensfu.core.testing.HexFixtures;
 
 /** Fuzzing of every RTCP view and round trips of every writer. */
 class RtcpPropertiesTest {

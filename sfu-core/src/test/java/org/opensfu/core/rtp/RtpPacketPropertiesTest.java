@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.opensfu.core.testutil.HexFixtures;
+import org.opensfu.core.testing.HexFixtures;
 
 /** Fuzz-style properties: wrap never throws and what it accepts is self-consistent. */
 class RtpPacketPropertiesTest {

@@ -1,7 +1,7 @@
 package org.opensfu.core.rtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opensfu.core.testutil.HexFixtures.hex;
+import static org.opensfu.core.testing.HexFixtures.hex;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opensfu.core.testutil.HexFixtures;
-import org.opensfu.core.testutil.HexFixtures.Fixture;
+import org.opensfu.core.testing.HexFixtures;
+import org.opensfu.core.testing.HexFixtures.Fixture;
 
 class RtpPacketTest {
     private final RtpPacket rtp = new RtpPacket();

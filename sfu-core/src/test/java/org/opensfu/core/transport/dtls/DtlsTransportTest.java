@@ -29,7 +29,8 @@ class DtlsTransportTest {
                 Duration.ofSeconds(5), (buf, off, len) -> sent.add(copy(buf, off, len)), listener);
         server.setRemoteFingerprint(CERTIFICATE.fingerprint());
         try {
-            List<byte[]> clientHello = HexFixtures.load("/fixtures/chromium-156-dtls-client-hello.hex");
+            List<byte[]> clientHello = HexFixtures.load("chromium-156-dtls-client-hello.hex").stream()
+                    .map(HexFixtures.Fixture::bytes).toList();
             assertThat(clientHello).hasSize(2); // one ClientHello, two datagrams
             for (byte[] datagram : clientHello) {
                 assertThat(server.onDatagram(datagram, 0, datagram.length)).isTrue();
