@@ -1,7 +1,7 @@
 package org.opensfu.core.buffer;
 
 import java.util.concurrent.atomic.LongAdder;
-import org.jctools.queues.MpmcArrayQueue;
+import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
 /**
  * A bounded, lock-free pool of {@link PacketBuffer}s shared by the network receive threads (which acquire) and the
@@ -9,13 +9,13 @@ import org.jctools.queues.MpmcArrayQueue;
  * or when a burst exceeds what it holds, and those extra buffers are dropped to the GC when the pool is full again.
  */
 public final class PacketBufferPool {
-    private final MpmcArrayQueue<PacketBuffer> free;
+    private final MpmcAtomicArrayQueue<PacketBuffer> free;
     private final LongAdder created = new LongAdder();
     private final LongAdder acquired = new LongAdder();
     private final LongAdder released = new LongAdder();
 
     public PacketBufferPool(int maxPooled) {
-        this.free = new MpmcArrayQueue<>(Math.max(2, maxPooled));
+        this.free = new MpmcAtomicArrayQueue<>(Math.max(2, maxPooled));
     }
 
     /** Takes a buffer, empty, with the default head room. The caller owns it. */

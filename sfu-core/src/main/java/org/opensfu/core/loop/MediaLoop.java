@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.time.Clock;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ public final class MediaLoop implements AutoCloseable {
 
     private final String name;
     private final Clock clock;
-    private final MpscArrayQueue<PacketBuffer> packets;
+    private final MpscAtomicArrayQueue<PacketBuffer> packets;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Loop-confined. */
     private final PriorityQueue<ScheduledTask> timers = new PriorityQueue<>();
@@ -46,7 +46,7 @@ public final class MediaLoop implements AutoCloseable {
     public MediaLoop(String name, Clock clock, int packetQueueCapacity) {
         this.name = name;
         this.clock = clock;
-        this.packets = new MpscArrayQueue<>(packetQueueCapacity);
+        this.packets = new MpscAtomicArrayQueue<>(packetQueueCapacity);
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         this.thread.start();

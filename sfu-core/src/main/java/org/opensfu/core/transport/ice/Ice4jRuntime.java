@@ -4,7 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import org.ice4j.ice.harvest.AbstractUdpListener;
 import org.ice4j.util.Buffer;
 import org.ice4j.util.BufferPool;
-import org.jctools.queues.MpmcArrayQueue;
+import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -19,7 +19,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class Ice4jRuntime {
     private static final int POOLED_BUFFER_SIZE = PacketBuffer.MAX_DATAGRAM;
-    private static final MpmcArrayQueue<Buffer> POOL = new MpmcArrayQueue<>(4096);
+    private static final MpmcAtomicArrayQueue<Buffer> POOL = new MpmcAtomicArrayQueue<>(4096);
     private static boolean initialized;
     /** Held so that the JUL levels set below are not lost to garbage collection. */
     private static final java.util.logging.Logger[] QUIETED = {
