@@ -127,6 +127,11 @@ public final class WebRtcTransport implements PacketHandler, AutoCloseable {
         return ice.gatheredCandidates();
     }
 
+    /** The peer's address on the selected ICE candidate pair, or null before one is selected. */
+    public java.net.SocketAddress selectedRemoteAddress() {
+        return ice.selectedRemoteAddress();
+    }
+
     /** The negotiated SRTP profile, once connected. */
     public SrtpProfile srtpProfile() {
         return dtls.profile();

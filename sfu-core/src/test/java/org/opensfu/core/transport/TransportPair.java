@@ -24,9 +24,13 @@ final class TransportPair implements AutoCloseable {
     final JavaPeer peer;
 
     TransportPair(Duration inactivityTimeout, List<SrtpProfile> peerProfiles) {
+        this(MediaPortConfig.loopbackEphemeral(), inactivityTimeout, peerProfiles);
+    }
+
+    TransportPair(MediaPortConfig mediaPort, Duration inactivityTimeout, List<SrtpProfile> peerProfiles) {
         manager = new TransportManager(
-                new TransportManagerConfig(MediaPortConfig.loopbackEphemeral(), inactivityTimeout,
-                        Duration.ofSeconds(10), List.of(SrtpProfile.values())),
+                new TransportManagerConfig(mediaPort, inactivityTimeout, Duration.ofSeconds(10),
+                        List.of(SrtpProfile.values())),
                 Clock.system(), pool, loops.loops().get(0));
         server = manager.create("server-1", loops.loops().get(0), serverEvents);
         peer = new JavaPeer("peer-1", InetAddress.getLoopbackAddress(),
