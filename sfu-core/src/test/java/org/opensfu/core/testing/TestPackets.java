@@ -15,6 +15,29 @@ public final class TestPackets {
         return b.array();
     }
 
+    /**
+     * An RTP packet with one-byte header extensions (RFC 8285 §4.2): element i has ID {@code ids[i]} and data
+     * {@code values[i]} (1-16 bytes each).
+     */
+    public static byte[] rtpWithExtensions(int payloadType, int sequenceNumber, long timestamp, int ssrc, int[] ids,
+                                           byte[][] values, byte[] payload) {
+        int elements = 0;
+        for (byte[] value : values) {
+            elements += 1 + value.length;
+        }
+        int extensionLength = (elements + 3) & ~3;
+        ByteBuffer b = ByteBuffer.allocate(12 + 4 + extensionLength + payload.length);
+        b.put((byte) 0x90).put((byte) (payloadType & 0x7F)).putShort((short) sequenceNumber)
+                .putInt((int) timestamp).putInt(ssrc);
+        b.putShort((short) 0xBEDE).putShort((short) (extensionLength / 4));
+        for (int i = 0; i < ids.length; i++) {
+            b.put((byte) ((ids[i] << 4) | (values[i].length - 1))).put(values[i]);
+        }
+        b.position(12 + 4 + extensionLength);
+        b.put(payload);
+        return b.array();
+    }
+
     /** A PLI (RFC 4585 §6.3.1): a complete, valid RTCP packet. */
     public static byte[] pli(int senderSsrc, int mediaSsrc) {
         return ByteBuffer.allocate(12).put((byte) 0x81).put((byte) 206).putShort((short) 2)

@@ -1,0 +1,7 @@
+package org.opensfu.core.router;
+
+/** Audio or video. */
+public enum MediaKind {
+    AUDIO,
+    VIDEO
+}

@@ -1,0 +1,331 @@
+package org.opensfu.core.router;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.buffer.PacketBufferPool;
+import org.opensfu.core.loop.MediaLoop;
+import org.opensfu.core.rtcp.Fir;
+import org.opensfu.core.rtcp.Pli;
+import org.opensfu.core.rtcp.RtcpIterator;
+import org.opensfu.core.rtcp.RtcpPacketType;
+import org.opensfu.core.rtcp.SenderReport;
+import org.opensfu.core.rtp.RtpPacket;
+import org.opensfu.core.time.Clock;
+import org.opensfu.core.transport.CloseReason;
+import org.opensfu.core.transport.WebRtcTransport;
+
+/**
+ * The media switch of one room: it receives every participant's decrypted RTP and RTCP and forwards media from
+ * producers to consumers.
+ *
+ * <h2>Threading and buffer ownership (the one place this is written down)</h2>
+ * <ul>
+ *   <li>A router and everything in it (endpoints, producers, consumers, their statistics) is <b>confined to one
+ *       {@link MediaLoop}</b>, and so are the transports of the room's participants: their decrypted packets arrive on
+ *       that loop. No lock is taken anywhere on the forwarding path.</li>
+ *   <li>The network receive thread only copies each datagram into a pooled {@link PacketBuffer} and queues it on the
+ *       loop (see {@code WebRtcTransport}); the loop decrypts it in place and calls the router, which <b>owns</b> the
+ *       buffer from then on and releases it before returning.</li>
+ *   <li>Forwarding copies the packet, for each consumer in turn, into one <b>scratch buffer</b> that belongs to the
+ *       router; the copy is rewritten (SSRC, payload type, sequence number, timestamp, header extension IDs),
+ *       encrypted in place and sent synchronously, so the scratch buffer is free again for the next consumer. The
+ *       original packet is never modified. Nothing is allocated per packet.</li>
+ *   <li>Control-plane calls (adding producers and consumers, removing endpoints) must run on the loop: callers use
+ *       {@link MediaLoop#execute}. Read-only counters may be read from any thread.</li>
+ *   <li>RTCP reports and keyframe requests are written into a second scratch buffer, also on the loop.</li>
+ * </ul>
+ */
+public final class Router implements AutoCloseable {
+    private final String id;
+    private final MediaLoop loop;
+    private final PacketBufferPool pool;
+    private final Clock clock;
+    private final RouterConfig config;
+    private final RouterListener listener;
+    private final SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
+    private final List<RouterEndpoint> endpoints = new ArrayList<>();
+    private final Map<String, Producer> producers = new HashMap<>();
+    private final RtcpReporter reporter;
+    private final MediaLoop.ScheduledTask reportTimer;
+    private boolean closed;
+
+    // per-loop scratch state of the packet path
+    private final PacketBuffer rtpScratch;
+    private final PacketBuffer rtcpScratch;
+    private final RtpPacket packetView = new RtpPacket();
+    private final RtpPacket scratchView = new RtpPacket();
+    private final RtcpIterator rtcpIterator = new RtcpIterator();
+    private final SenderReport senderReport = new SenderReport();
+    private final Pli pli = new Pli();
+    private final Fir fir = new Fir();
+    private final int[] firSsrc = new int[1];
+    private final int[] firSequence = new int[1];
+
+    /** Creates the router; must be called on {@code loop}'s thread or before the loop runs anything for it. */
+    public Router(String id, MediaLoop loop, PacketBufferPool pool, Clock clock, RouterConfig config,
+                  RouterListener listener) {
+        this.id = id;
+        this.loop = loop;
+        this.pool = pool;
+        this.clock = clock;
+        this.config = config;
+        this.listener = listener;
+        this.reporter = new RtcpReporter(clock);
+        this.rtpScratch = pool.acquire();
+        this.rtcpScratch = pool.acquire();
+        this.reportTimer = loop.schedulePeriodic(this::sendReports, config.rtcpReportInterval().toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public MediaLoop loop() {
+        return loop;
+    }
+
+    // ------------------------------------------------------------------ control plane (loop thread)
+
+    /** A new participant's endpoint; create its transport with the endpoint as listener, then {@link #attach}. */
+    public RouterEndpoint createEndpoint(String participantId) {
+        checkOpen();
+        int localSsrc;
+        do {
+            localSsrc = random.nextInt();
+        } while (localSsrc == 0);
+        RouterEndpoint endpoint = new RouterEndpoint(this, participantId, localSsrc);
+        endpoints.add(endpoint);
+        return endpoint;
+    }
+
+    public void attach(RouterEndpoint endpoint, WebRtcTransport transport) {
+        endpoint.attach(transport);
+    }
+
+    /**
+     * Starts receiving a publisher's stream.
+     *
+     * @throws IllegalArgumentException if the id or an SSRC is already in use
+     */
+    public Producer addProducer(RouterEndpoint publisher, ProducerSpec spec) {
+        checkOpen();
+        if (producers.containsKey(spec.producerId())) {
+            throw new IllegalArgumentException("producer " + spec.producerId() + " exists");
+        }
+        Producer producer = new Producer(spec, publisher, config.keyframeMinInterval().toNanos());
+        if (!publisher.registerProducer(producer)) {
+            throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(spec.ssrc()) + " already used by "
+                    + publisher.participantId());
+        }
+        producers.put(spec.producerId(), producer);
+        return producer;
+    }
+
+    /**
+     * Starts sending a producer's stream to a subscriber, and asks the publisher for a keyframe so the subscriber's
+     * picture starts quickly.
+     *
+     * @throws IllegalArgumentException if the SSRC is already in use on the subscriber's transport
+     */
+    public Consumer addConsumer(RouterEndpoint subscriber, Producer producer, ConsumerSpec spec) {
+        checkOpen();
+        if (producer.isClosed()) {
+            throw new IllegalArgumentException("producer " + producer.id() + " is closed");
+        }
+        Consumer consumer = new Consumer(producer, subscriber, spec, random.nextInt(1 << 16),
+                random.nextLong(1L << 32));
+        if (!subscriber.registerConsumer(consumer)) {
+            throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(spec.ssrc()) + " already used on "
+                    + subscriber.participantId());
+        }
+        producer.addConsumer(consumer);
+        if (subscriber.isConnected()) {
+            requestKeyframe(producer);
+        }
+        return consumer;
+    }
+
+    public void removeConsumer(Consumer consumer) {
+        consumer.close();
+        consumer.producer().removeConsumer(consumer);
+        consumer.subscriber().unregisterConsumer(consumer);
+    }
+
+    /** Stops a producer and every consumer of it. */
+    public void removeProducer(Producer producer) {
+        for (Consumer consumer : producer.consumers()) {
+            consumer.subscriber().unregisterConsumer(consumer);
+        }
+        producer.close();
+        producer.publisher().unregisterProducer(producer);
+        producers.remove(producer.id(), producer);
+    }
+
+    /** Removes a participant: its producers (with their consumers), its consumers, and closes its transport. */
+    public void removeEndpoint(RouterEndpoint endpoint) {
+        if (endpoint.isClosed()) {
+            return;
+        }
+        endpoint.markClosed();
+        for (Producer producer : endpoint.producers()) {
+            removeProducer(producer);
+        }
+        for (Consumer consumer : endpoint.consumers()) {
+            removeConsumer(consumer);
+        }
+        endpoints.remove(endpoint);
+        if (endpoint.transport() != null) {
+            endpoint.transport().close();
+        }
+    }
+
+    public Producer producer(String producerId) {
+        return producers.get(producerId);
+    }
+
+    public List<RouterEndpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    /** Asks a producer's publisher for a keyframe, unless one was asked for very recently. */
+    public void requestKeyframe(Producer producer) {
+        RouterEndpoint publisher = producer.publisher();
+        if (producer.spec().kind() != MediaKind.VIDEO || !publisher.isConnected()
+                || !producer.tryKeyframeRequest(clock.nowNanos())) {
+            return;
+        }
+        int offset = PacketBuffer.HEADROOM;
+        int length;
+        if (producer.spec().acceptsPli()) {
+            length = Pli.write(rtcpScratch.array(), offset, publisher.localSsrc(), producer.spec().ssrc());
+        } else {
+            firSsrc[0] = producer.spec().ssrc();
+            firSequence[0] = producer.nextFirSequenceNumber();
+            length = Fir.write(rtcpScratch.array(), offset, publisher.localSsrc(), firSsrc, firSequence, 1);
+        }
+        rtcpScratch.setOffsetAndLength(offset, length);
+        publisher.transport().sendRtcp(rtcpScratch);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("router " + id + " is closed");
+        }
+    }
+
+    // ------------------------------------------------------------------ packet path (loop thread)
+
+    void onRtp(RouterEndpoint from, PacketBuffer packet) {
+        try {
+            if (!packetView.wrap(packet.array(), packet.offset(), packet.length())) {
+                from.countMalformedRtp();
+                return;
+            }
+            Producer producer = from.producerBySsrc(packetView.ssrc());
+            if (producer == null) {
+                from.countUnknownSsrc();
+                return;
+            }
+            if (packetView.ssrc() == producer.spec().rtxSsrc()) {
+                from.countRtxIgnored(); // retransmissions are answered from our own cache instead
+                return;
+            }
+            producer.onRtp(packetView, rtpScratch, scratchView, packet.receivedNanos());
+        } finally {
+            packet.release();
+        }
+    }
+
+    void onRtcp(RouterEndpoint from, PacketBuffer packet) {
+        try {
+            if (!rtcpIterator.wrap(packet.array(), packet.offset(), packet.length())) {
+                from.countMalformedRtcp();
+                return;
+            }
+            while (rtcpIterator.next()) {
+                handleRtcpPacket(from, rtcpIterator.packetType(), rtcpIterator.countOrFormat(),
+                        rtcpIterator.packetOffset(), rtcpIterator.packetLength(), packet.receivedNanos());
+            }
+            if (rtcpIterator.isMalformed()) {
+                from.countMalformedRtcp();
+            }
+        } finally {
+            packet.release();
+        }
+    }
+
+    private void handleRtcpPacket(RouterEndpoint from, int type, int format, int offset, int length,
+                                  long arrivalNanos) {
+        byte[] buf = rtcpIterator.buffer();
+        if (type == RtcpPacketType.SR) {
+            if (senderReport.wrap(buf, offset, length)) {
+                Producer producer = from.producerBySsrc(senderReport.senderSsrc());
+                if (producer != null) {
+                    producer.onSenderReport(senderReport.ntpTimestamp(), senderReport.rtpTimestamp(), arrivalNanos);
+                }
+            }
+        } else if (type == RtcpPacketType.PSFB && format == RtcpPacketType.FMT_PSFB_PLI) {
+            if (pli.wrap(buf, offset, length)) {
+                keyframeWanted(from, pli.mediaSsrc());
+            }
+        } else if (type == RtcpPacketType.PSFB && format == RtcpPacketType.FMT_PSFB_FIR) {
+            if (fir.wrap(buf, offset, length)) {
+                for (int i = 0; i < fir.entryCount(); i++) {
+                    keyframeWanted(from, fir.entrySsrc(i));
+                }
+            }
+        }
+        // RR, SDES, BYE: consumed here. NACK, REMB and transport-cc feedback are handled by later stages.
+    }
+
+    private void keyframeWanted(RouterEndpoint subscriber, int mediaSsrc) {
+        Consumer consumer = subscriber.consumerBySsrc(mediaSsrc);
+        if (consumer != null && !consumer.isClosed()) {
+            requestKeyframe(consumer.producer());
+        }
+    }
+
+    void onEndpointConnected(RouterEndpoint endpoint) {
+        for (Consumer consumer : endpoint.consumers()) {
+            requestKeyframe(consumer.producer()); // packets sent before were dropped: start with a keyframe
+        }
+        listener.onEndpointConnected(endpoint);
+    }
+
+    void onEndpointTransportClosed(RouterEndpoint endpoint, CloseReason reason) {
+        if (!endpoint.isClosed()) {
+            listener.onEndpointTransportClosed(endpoint, reason);
+        }
+    }
+
+    private void sendReports() {
+        long nowNanos = clock.nowNanos();
+        for (RouterEndpoint endpoint : endpoints) {
+            if (endpoint.isConnected()) {
+                reporter.sendReports(endpoint, rtcpScratch, nowNanos);
+            }
+        }
+    }
+
+    /** Removes every endpoint and stops the report timer. Loop thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        for (RouterEndpoint endpoint : List.copyOf(endpoints)) {
+            removeEndpoint(endpoint);
+        }
+        closed = true;
+        reportTimer.cancel();
+        rtpScratch.release();
+        rtcpScratch.release();
+    }
+}

@@ -1,0 +1,189 @@
+package org.opensfu.core.router;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.stats.Counter;
+import org.opensfu.core.transport.CloseReason;
+import org.opensfu.core.transport.TransportListener;
+import org.opensfu.core.transport.WebRtcTransport;
+import org.opensfu.core.util.IntObjectMap;
+
+/**
+ * A participant's side of the router: its transport's listener, its producers (what it publishes, by SSRC) and its
+ * consumers (what it receives, by our SSRC). Confined to the router's loop.
+ */
+public final class RouterEndpoint implements TransportListener {
+    private final Router router;
+    private final String participantId;
+    private final int localSsrc;
+    private final byte[] cname;
+    private WebRtcTransport transport;
+    private boolean connected;
+    private boolean closed;
+
+    private final IntObjectMap<Producer> producersBySsrc = new IntObjectMap<>();
+    private final IntObjectMap<Consumer> consumersBySsrc = new IntObjectMap<>();
+    private final List<Producer> producers = new ArrayList<>();
+    private final List<Consumer> consumers = new ArrayList<>();
+
+    private final Counter rtpMalformed = new Counter();
+    private final Counter rtpUnknownSsrc = new Counter();
+    private final Counter rtxIgnored = new Counter();
+    private final Counter rtcpMalformed = new Counter();
+
+    RouterEndpoint(Router router, String participantId, int localSsrc) {
+        this.router = router;
+        this.participantId = participantId;
+        this.localSsrc = localSsrc;
+        this.cname = participantId.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public WebRtcTransport transport() {
+        return transport;
+    }
+
+    /** The SSRC we use as RTCP sender toward this participant. */
+    public int localSsrc() {
+        return localSsrc;
+    }
+
+    public boolean isConnected() {
+        return connected && !closed;
+    }
+
+    public List<Producer> producers() {
+        return List.copyOf(producers);
+    }
+
+    public List<Consumer> consumers() {
+        return List.copyOf(consumers);
+    }
+
+    public long rtpMalformed() {
+        return rtpMalformed.get();
+    }
+
+    public long rtpUnknownSsrc() {
+        return rtpUnknownSsrc.get();
+    }
+
+    public long rtcpMalformed() {
+        return rtcpMalformed.get();
+    }
+
+    byte[] cname() {
+        return cname;
+    }
+
+    void attach(WebRtcTransport transport) {
+        if (this.transport != null) {
+            throw new IllegalStateException("endpoint " + participantId + " already has a transport");
+        }
+        this.transport = transport;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    // registries, maintained by the router
+
+    boolean registerProducer(Producer producer) {
+        int ssrc = producer.spec().ssrc();
+        int rtxSsrc = producer.spec().rtxSsrc();
+        if (producersBySsrc.get(ssrc) != null || (rtxSsrc != 0 && producersBySsrc.get(rtxSsrc) != null)) {
+            return false;
+        }
+        producersBySsrc.put(ssrc, producer);
+        if (rtxSsrc != 0) {
+            producersBySsrc.put(rtxSsrc, producer);
+        }
+        producers.add(producer);
+        return true;
+    }
+
+    void unregisterProducer(Producer producer) {
+        producersBySsrc.remove(producer.spec().ssrc());
+        if (producer.spec().rtxSsrc() != 0) {
+            producersBySsrc.remove(producer.spec().rtxSsrc());
+        }
+        producers.remove(producer);
+    }
+
+    boolean registerConsumer(Consumer consumer) {
+        if (consumersBySsrc.get(consumer.ssrc()) != null || producersBySsrc.get(consumer.ssrc()) != null) {
+            return false;
+        }
+        consumersBySsrc.put(consumer.ssrc(), consumer);
+        consumers.add(consumer);
+        return true;
+    }
+
+    void unregisterConsumer(Consumer consumer) {
+        consumersBySsrc.remove(consumer.ssrc());
+        consumers.remove(consumer);
+    }
+
+    Producer producerBySsrc(int ssrc) {
+        return producersBySsrc.get(ssrc);
+    }
+
+    Consumer consumerBySsrc(int ssrc) {
+        return consumersBySsrc.get(ssrc);
+    }
+
+    void countMalformedRtp() {
+        rtpMalformed.increment();
+    }
+
+    void countUnknownSsrc() {
+        rtpUnknownSsrc.increment();
+    }
+
+    void countRtxIgnored() {
+        rtxIgnored.increment();
+    }
+
+    void countMalformedRtcp() {
+        rtcpMalformed.increment();
+    }
+
+    // TransportListener: on the router's loop
+
+    @Override
+    public void onTransportConnected(WebRtcTransport transport) {
+        connected = true;
+        router.onEndpointConnected(this);
+    }
+
+    @Override
+    public void onRtp(WebRtcTransport transport, PacketBuffer packet) {
+        router.onRtp(this, packet);
+    }
+
+    @Override
+    public void onRtcp(WebRtcTransport transport, PacketBuffer packet) {
+        router.onRtcp(this, packet);
+    }
+
+    @Override
+    public void onTransportClosed(WebRtcTransport transport, CloseReason reason) {
+        connected = false;
+        router.onEndpointTransportClosed(this, reason);
+    }
+
+    @Override
+    public String toString() {
+        return "RouterEndpoint[" + participantId + "]";
+    }
+}

@@ -1,0 +1,265 @@
+package org.opensfu.core.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.buffer.PacketBufferPool;
+import org.opensfu.core.client.JavaPeer;
+import org.opensfu.core.loop.MediaLoop;
+import org.opensfu.core.loop.MediaLoopGroup;
+import org.opensfu.core.rtcp.Pli;
+import org.opensfu.core.rtcp.ReceiverReport;
+import org.opensfu.core.rtcp.ReportBlock;
+import org.opensfu.core.rtcp.RtcpIterator;
+import org.opensfu.core.rtcp.RtcpPacketType;
+import org.opensfu.core.rtcp.SenderReport;
+import org.opensfu.core.rtp.HeaderExtension;
+import org.opensfu.core.rtp.HeaderExtensionMap;
+import org.opensfu.core.rtp.RtpPacket;
+import org.opensfu.core.srtp.SrtpProfile;
+import org.opensfu.core.testing.OnLoop;
+import org.opensfu.core.testing.RecordingTransportListener;
+import org.opensfu.core.testing.TestPackets;
+import org.opensfu.core.time.Clock;
+import org.opensfu.core.transport.CloseReason;
+import org.opensfu.core.transport.RemoteTransportParameters;
+import org.opensfu.core.transport.TransportManager;
+import org.opensfu.core.transport.TransportManagerConfig;
+import org.opensfu.core.transport.WebRtcTransport;
+import org.opensfu.core.transport.dtls.DtlsCertificate;
+import org.opensfu.core.transport.ice.MediaPortConfig;
+
+/** A publisher and a subscriber (Java peers) through a real router, transports and all. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RouterForwardingTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final HeaderExtensionMap PUBLISHER_EXTENSIONS = new HeaderExtensionMap(Map.of(
+            HeaderExtension.AUDIO_LEVEL, 1, HeaderExtension.ABS_SEND_TIME, 2));
+    private static final HeaderExtensionMap SUBSCRIBER_EXTENSIONS = new HeaderExtensionMap(Map.of(
+            HeaderExtension.AUDIO_LEVEL, 9));
+
+    private final PacketBufferPool pool = new PacketBufferPool(256);
+    private MediaLoopGroup loops;
+    private TransportManager manager;
+    private MediaLoop roomLoop;
+    private Router router;
+    private final List<CloseReason> closedEndpoints = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        loops = new MediaLoopGroup("test", 2, Clock.system(), 4096);
+        roomLoop = loops.loops().get(0);
+        manager = new TransportManager(TransportManagerConfig.defaults(MediaPortConfig.loopbackEphemeral()),
+                Clock.system(), pool, roomLoop);
+        router = OnLoop.call(roomLoop, () -> new Router("room", roomLoop, pool, Clock.system(),
+                new RouterConfig(Duration.ofMillis(200), Duration.ofMillis(300)), new RouterListener() {
+                    @Override
+                    public void onEndpointConnected(RouterEndpoint endpoint) {
+                    }
+
+                    @Override
+                    public void onEndpointTransportClosed(RouterEndpoint endpoint, CloseReason reason) {
+                        closedEndpoints.add(reason);
+                    }
+                }));
+    }
+
+    @AfterEach
+    void tearDown() {
+        OnLoop.run(roomLoop, router::close);
+        manager.close();
+        loops.close();
+        await().atMost(WAIT).until(() -> pool.outstanding() == 0);
+    }
+
+    /** A Java peer connected to a router endpoint. */
+    private record Participant(RouterEndpoint endpoint, JavaPeer peer, RecordingTransportListener received) {
+    }
+
+    private Participant connect(String id) throws Exception {
+        RecordingTransportListener received = new RecordingTransportListener();
+        RouterEndpoint endpoint = OnLoop.call(roomLoop, () -> router.createEndpoint(id));
+        WebRtcTransport transport = manager.create(id, roomLoop, endpoint);
+        OnLoop.run(roomLoop, () -> router.attach(endpoint, transport));
+        JavaPeer peer = new JavaPeer(id + "-peer", InetAddress.getLoopbackAddress(),
+                DtlsCertificate.generate(Clock.system(), new SecureRandom()), List.of(SrtpProfile.values()),
+                Duration.ofSeconds(10), loops.loops().get(1), pool, Clock.system(), received);
+        transport.start(new RemoteTransportParameters(peer.localIceParameters(), peer.localCandidates(),
+                peer.localFingerprint()));
+        peer.connect(new RemoteTransportParameters(transport.localIceParameters(), manager.localCandidates(),
+                transport.localFingerprint()));
+        received.connected.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> OnLoop.call(roomLoop, endpoint::isConnected));
+        return new Participant(endpoint, peer, received);
+    }
+
+    @Test
+    void forwardsRewrittenMediaAndExchangesReportsAndKeyframeRequests() throws Exception {
+        Participant publisher = connect("alice");
+        Participant subscriber = connect("bob");
+        Producer audio = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(), new ProducerSpec(
+                "alice-0", MediaKind.AUDIO, 0x1111, 0, 111, 48_000, PUBLISHER_EXTENSIONS, true)));
+        Producer video = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(), new ProducerSpec(
+                "alice-1", MediaKind.VIDEO, 0x3333, 0x3334, 96, 90_000, HeaderExtensionMap.EMPTY, true)));
+        OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), audio,
+                new ConsumerSpec(0x2222, 109, SUBSCRIBER_EXTENSIONS)));
+        OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), video,
+                new ConsumerSpec(0x4444, 100, HeaderExtensionMap.EMPTY)));
+        // the new video consumer made the router ask the publisher for a keyframe
+        assertThat(nextPli(publisher, 0x3333)).isTrue();
+
+        // 20 audio packets with an audio level (ID 1) and an abs-send-time (ID 2, hop-by-hop)
+        for (int i = 0; i < 20; i++) {
+            send(publisher.peer(), TestPackets.rtpWithExtensions(111, 65_530 + i, 960L * i, 0x1111,
+                    new int[] {1, 2}, new byte[][] {{(byte) (0x80 | i)}, {1, 2, 3}}, new byte[] {(byte) i, 42}), false);
+        }
+        List<RtpPacket> received = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] bytes = subscriber.received().nextRtp(WAIT);
+            assertThat(bytes).as("packet %d", i).isNotNull();
+            RtpPacket packet = new RtpPacket();
+            assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
+            received.add(packet);
+        }
+        for (int i = 0; i < 20; i++) {
+            RtpPacket packet = received.get(i);
+            assertThat(packet.ssrc()).isEqualTo(0x2222);
+            assertThat(packet.payloadType()).isEqualTo(109);
+            assertThat(packet.sequenceNumber()).isEqualTo((received.get(0).sequenceNumber() + i) & 0xFFFF);
+            assertThat(packet.timestamp()).isEqualTo((received.get(0).timestamp() + 960L * i) & 0xFFFFFFFFL);
+            assertThat(packet.extensionCount()).isEqualTo(1);
+            assertThat(packet.extensionId(0)).isEqualTo(9);
+            assertThat(packet.buffer()[packet.extensionDataOffset(0)]).isEqualTo((byte) (0x80 | i));
+            assertThat(packet.buffer()[packet.payloadOffset()]).isEqualTo((byte) i);
+        }
+
+        // keyframe requests from the subscriber reach the publisher, coalesced
+        await().atMost(Duration.ofMillis(1000)).pollDelay(Duration.ofMillis(350)).until(() -> true);
+        publisher.received().rtcp.clear();
+        send(subscriber.peer(), TestPackets.pli(0xBEEF, 0x4444), true);
+        send(subscriber.peer(), TestPackets.pli(0xBEEF, 0x4444), true);
+        send(subscriber.peer(), TestPackets.pli(0xBEEF, 0x4444), true);
+        assertThat(nextPli(publisher, 0x3333)).isTrue();
+        assertThat(nextPli(publisher, 0x3333)).as("the next two were coalesced").isFalse();
+        assertThat(video.keyframeRequestsSuppressed()).isGreaterThanOrEqualTo(2);
+
+        // receiver reports go to the publisher, sender reports to the subscriber
+        await().atMost(WAIT).untilAsserted(() -> assertThat(receiverReportBlock(publisher, 0x1111)).isNotNull());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(senderReportPackets(subscriber, 0x2222)).isEqualTo(20));
+        assertThat(publisher.endpoint().rtpUnknownSsrc()).isZero();
+
+        publisher.peer().close();
+        subscriber.peer().close();
+        await().atMost(WAIT).until(() -> closedEndpoints.size() == 2);
+    }
+
+    @Test
+    void dropsWhatItCannotForwardAndCountsIt() throws Exception {
+        Participant publisher = connect("carol");
+        Participant subscriber = connect("dave");
+        Producer audio = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(), new ProducerSpec(
+                "carol-0", MediaKind.AUDIO, 0x5555, 0, 111, 48_000, HeaderExtensionMap.EMPTY, true)));
+        OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), audio,
+                new ConsumerSpec(0x6666, 111, HeaderExtensionMap.EMPTY)));
+
+        send(publisher.peer(), TestPackets.rtp(111, 1, 0, 0x7777, new byte[10]), false); // unknown SSRC
+        send(publisher.peer(), TestPackets.rtp(112, 2, 0, 0x5555, new byte[10]), false); // not the negotiated codec
+        send(publisher.peer(), TestPackets.rtp(111, 3, 0, 0x5555, new byte[0]), false); // no payload
+        byte[] badPadding = TestPackets.rtp(111, 4, 0, 0x5555, new byte[] {1, 2, 3, (byte) 200});
+        badPadding[0] = (byte) 0xA0; // padding flag, and a padding count larger than the payload
+        send(publisher.peer(), badPadding, false);
+        send(publisher.peer(), TestPackets.rtp(111, 5, 0, 0x5555, new byte[] {1}), false);
+
+        byte[] only = subscriber.received().nextRtp(WAIT);
+        assertThat(only).isNotNull();
+        assertThat(subscriber.received().nextRtp(Duration.ofMillis(300))).isNull();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(publisher.endpoint().rtpUnknownSsrc()).isEqualTo(1);
+            assertThat(publisher.endpoint().rtpMalformed()).isEqualTo(1);
+            assertThat(audio.packetsDropped()).isEqualTo(2);
+        });
+    }
+
+    private void send(JavaPeer peer, byte[] bytes, boolean rtcp) {
+        PacketBuffer buffer = pool.acquire();
+        buffer.copyFrom(bytes, 0, bytes.length);
+        WebRtcTransport transport = peer.transport();
+        transport.loop().execute(() -> {
+            if (rtcp) {
+                transport.sendRtcp(buffer);
+            } else {
+                transport.sendRtp(buffer);
+            }
+            buffer.release();
+        });
+    }
+
+    /** Waits for a compound RTCP packet that holds a PLI for {@code mediaSsrc}. */
+    private static boolean nextPli(Participant participant, int mediaSsrc) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
+        while (System.nanoTime() < deadline) {
+            byte[] compound = participant.received().rtcp.poll(100, TimeUnit.MILLISECONDS);
+            if (compound == null) {
+                continue;
+            }
+            RtcpIterator it = new RtcpIterator();
+            it.wrap(compound, 0, compound.length);
+            while (it.next()) {
+                Pli pli = new Pli();
+                if (it.packetType() == RtcpPacketType.PSFB && it.countOrFormat() == RtcpPacketType.FMT_PSFB_PLI
+                        && pli.wrap(compound, it.packetOffset(), it.packetLength()) && pli.mediaSsrc() == mediaSsrc) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Integer receiverReportBlock(Participant participant, int mediaSsrc) throws InterruptedException {
+        byte[] compound;
+        while ((compound = participant.received().rtcp.poll(50, TimeUnit.MILLISECONDS)) != null) {
+            RtcpIterator it = new RtcpIterator();
+            it.wrap(compound, 0, compound.length);
+            while (it.next()) {
+                if (it.packetType() == RtcpPacketType.RR) {
+                    for (int i = 0; i < it.countOrFormat(); i++) {
+                        int block = ReceiverReport.reportBlockOffset(it.packetOffset(), i);
+                        if (ReportBlock.ssrc(compound, block) == mediaSsrc) {
+                            return (int) ReportBlock.extendedHighestSequenceNumber(compound, block);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Long senderReportPackets(Participant participant, int ssrc) throws InterruptedException {
+        byte[] compound;
+        while ((compound = participant.received().rtcp.poll(50, TimeUnit.MILLISECONDS)) != null) {
+            RtcpIterator it = new RtcpIterator();
+            it.wrap(compound, 0, compound.length);
+            while (it.next()) {
+                SenderReport sr = new SenderReport();
+                if (it.packetType() == RtcpPacketType.SR && sr.wrap(compound, it.packetOffset(), it.packetLength())
+                        && sr.senderSsrc() == ssrc) {
+                    return sr.senderPacketCount();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package org.opensfu.core.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opensfu.core.testing.TestPackets;
+
+class HeaderExtensionRewriterTest {
+    private static final HeaderExtensionMap PUBLISHER = new HeaderExtensionMap(Map.of(
+            HeaderExtension.AUDIO_LEVEL, 1, HeaderExtension.ABS_SEND_TIME, 2, HeaderExtension.TRANSPORT_CC, 3,
+            HeaderExtension.MID, 4));
+    private static final HeaderExtensionMap SUBSCRIBER = new HeaderExtensionMap(Map.of(
+            HeaderExtension.AUDIO_LEVEL, 10, HeaderExtension.TRANSPORT_CC, 5, HeaderExtension.MID, 7));
+
+    @Test
+    void remapsForwardableExtensionsAndBlanksHopByHopOnes() {
+        byte[] bytes = TestPackets.rtpWithExtensions(111, 1, 960, 42, new int[] {1, 2, 3, 4},
+                new byte[][] {{(byte) 0x85}, {1, 2, 3}, {0, 7}, {'0'}}, new byte[] {9, 9, 9});
+        RtpPacket packet = new RtpPacket();
+        assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
+
+        HeaderExtensionRewriter.rewrite(packet, HeaderExtensionMap.forwardingTable(PUBLISHER, SUBSCRIBER));
+
+        RtpPacket after = new RtpPacket();
+        assertThat(after.wrap(bytes, 0, bytes.length)).isTrue();
+        assertThat(after.extensionCount()).isEqualTo(1); // the blanked elements became padding
+        assertThat(after.extensionId(0)).isEqualTo(10);
+        assertThat(bytes[after.extensionDataOffset(0)]).isEqualTo((byte) 0x85);
+        assertThat(after.payloadLength()).isEqualTo(3);
+        assertThat(after.length()).isEqualTo(bytes.length);
+    }
+
+    @Test
+    void blanksElementsWhoseNewIdDoesNotFitTheOneByteForm() {
+        HeaderExtensionMap receiver = new HeaderExtensionMap(Map.of(HeaderExtension.AUDIO_LEVEL, 200));
+        byte[] bytes = TestPackets.rtpWithExtensions(111, 1, 960, 42, new int[] {1},
+                new byte[][] {{(byte) 0x85}}, new byte[] {9});
+        RtpPacket packet = new RtpPacket();
+        packet.wrap(bytes, 0, bytes.length);
+
+        HeaderExtensionRewriter.rewrite(packet, HeaderExtensionMap.forwardingTable(PUBLISHER, receiver));
+
+        RtpPacket after = new RtpPacket();
+        assertThat(after.wrap(bytes, 0, bytes.length)).isTrue();
+        assertThat(after.extensionCount()).isZero();
+    }
+}
