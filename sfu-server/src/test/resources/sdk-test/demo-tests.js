@@ -90,6 +90,17 @@ export async function run(log = console.log) {
     b.stream.getTracks().forEach(t => t.stop());
   });
 
+  demoTest('a connection closed by the server is shown as "Cannot reach the server"', async () => {
+    const sfu = new FakeSfu();
+    useFakeSfu(sfu);
+    await window.demo.join('room3', 'Ada');
+    sfu.cut('p1');
+    await waitFor(() => !$('#join').disabled, 'reset');
+    assert(messages().includes(`Cannot reach the server at ${window.opensfu.url}: the connection was closed.`),
+        `messages: ${messages()}`);
+    assertEqual(document.querySelectorAll('.tile').length, 0, 'tiles');
+  });
+
   demoTest('a server error is shown with the server\'s message', async () => {
     const sfu = new FakeSfu();
     sfu.fullRooms.add('full');
