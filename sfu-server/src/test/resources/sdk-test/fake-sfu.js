@@ -187,7 +187,8 @@ export class FakeSfu {
 
   #candidate(p, message) {
     if (!p.pc) return this.#violation(p.socket, message, 'a candidate before the first offer');
-    if (message.candidate && p.pc.signalingState !== 'closed') return p.pc.addIceCandidate({candidate: message.candidate, sdpMid: message.sdpMid});
+    if (!message.candidate || p.pc.signalingState === 'closed') return undefined;
+    return p.pc.addIceCandidate({candidate: message.candidate, sdpMid: message.sdpMid});
   }
 
   #leave(p) {

@@ -328,7 +328,9 @@ export class OpenSfuClient extends EventTarget {
    */
   async join(room, {displayName} = {}) {
     if (this.state !== 'new') throw new OpenSfuError('INVALID_STATE', 'join() can be called once per client');
-    if (!isValidRoomName(room)) throw new OpenSfuError('BAD_REQUEST', 'a room name is 1-64 of A-Z a-z 0-9 _ -');
+    if (!isValidRoomName(room)) {
+      throw new OpenSfuError('BAD_REQUEST', 'a room name has 1 to 64 characters of A-Z a-z 0-9 _ -');
+    }
     this.state = 'connecting';
     try {
       await this.#connect();
