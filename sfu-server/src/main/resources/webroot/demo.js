@@ -1,0 +1,300 @@
+/**
+ * The OpenSFU demo page: join a room, publish the camera and microphone, and see everyone else.
+ *
+ * Query parameters: `room` (default "demo"), `name`, and `server` (a signaling URL, default this server's `/ws`).
+ * For tests: `window.demo.join(room, name)` and `window.demo.leave()` do what the buttons do, `window.opensfu` is the
+ * current OpenSfuClient, and every remote tile carries `data-participant-id`.
+ */
+import {OpenSfuClient, isValidRoomName} from './sdk/opensfu.js';
+
+const CAMERA = {audio: true, video: {width: 640, height: 360}};
+const MAX_MESSAGES = 5;
+
+const LEFT_MESSAGES = {
+  LEFT: ['info', 'You left the room.'],
+  REMOVED: ['warning', 'You were removed from the room.'],
+  ROOM_DELETED: ['warning', 'The room was closed.'],
+  TRANSPORT_CLOSED: ['error', 'The media connection was lost, so you left the room.'],
+  SERVER_STOPPING: ['warning', 'The server is shutting down.'],
+};
+
+const ui = Object.fromEntries(['join-form', 'room', 'name', 'join', 'leave', 'status', 'messages', 'roster', 'tiles']
+    .map(id => [id.replace('-form', 'Form'), document.getElementById(id)]));
+
+/** The current session: `{client, localStream, tiles: Map<participantId, Tile>, leaving}`, or null. */
+let session = null;
+
+// --- messages and status ---
+
+/** Shows a message to the user; `level` is `error`, `warning` or `info`. */
+function showMessage(text, level = 'error') {
+  const p = document.createElement('p');
+  p.className = `message ${level}`;
+  p.textContent = text;
+  if (level === 'error') p.setAttribute('role', 'alert');
+  ui.messages.append(p);
+  while (ui.messages.children.length > MAX_MESSAGES) ui.messages.firstElementChild.remove();
+}
+
+function clearMessages() {
+  ui.messages.replaceChildren();
+}
+
+function setStatus(text) {
+  ui.status.textContent = text;
+}
+
+/** Says what went wrong with the server in words (`error` is an OpenSfuError or an `error` event). */
+function describeError({code, message}, url) {
+  switch (code) {
+    case 'UNREACHABLE': return `Cannot reach the server at ${url}.`;
+    case 'DISCONNECTED': return `Cannot reach the server at ${url}: the connection was closed.`;
+    case 'TIMEOUT': return `The server at ${url} did not answer in time.`;
+    default: return `The server said: ${message}`;
+  }
+}
+
+// --- camera and microphone ---
+
+/** Asks for the camera and microphone; returns null (after saying why) when the user can only watch. */
+async function openCamera() {
+  if (!navigator.mediaDevices?.getUserMedia) {
+    showMessage('This page cannot use a camera here (it needs https or localhost); you can still watch.', 'warning');
+    return null;
+  }
+  try {
+    return await navigator.mediaDevices.getUserMedia(CAMERA);
+  } catch (e) {
+    if (e.name === 'NotAllowedError' || e.name === 'SecurityError') {
+      showMessage('Camera or microphone access was refused; you can still watch.', 'warning');
+      return null;
+    }
+    return openWhatExists(e);
+  }
+}
+
+/** After a failure other than a refusal (usually no device): tries the microphone alone, then the camera alone. */
+async function openWhatExists(error) {
+  for (const [constraints, missing] of [[{audio: true}, 'camera'], [{video: CAMERA.video}, 'microphone']]) {
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia(constraints);
+      showMessage(`No ${missing} could be used; the others will only get your ${missing === 'camera'
+        ? 'microphone' : 'camera'}.`, 'warning');
+      return stream;
+    } catch {
+      // try the next one
+    }
+  }
+  const why = error.name === 'NotFoundError' ? 'No camera or microphone was found' : 'The camera could not be started';
+  showMessage(`${why}; you can still watch.`, 'warning');
+  return null;
+}
+
+// --- tiles ---
+
+/** Creates a tile: a figure with a video element and a caption. */
+function createTile(label, {local = false} = {}) {
+  const el = document.createElement('figure');
+  el.className = 'tile no-video';
+  const video = document.createElement('video');
+  video.autoplay = true;
+  video.playsInline = true;
+  video.muted = local;
+  video.setAttribute('aria-label', `Video of ${label}`);
+  const caption = document.createElement('figcaption');
+  caption.textContent = label;
+  el.dataset.initial = label.trim().charAt(0).toUpperCase() || '?';
+  el.append(video, caption);
+  ui.tiles.append(el);
+  return {el, video, tracks: new Map()};
+}
+
+/** Points a tile's video element at its tracks and starts it; sound may need a click (autoplay rules). */
+function refreshTile(tile) {
+  const tracks = [...tile.tracks.values()];
+  tile.el.classList.toggle('no-video', !tracks.some(t => t.kind === 'video'));
+  tile.video.srcObject = new MediaStream(tracks);
+  tile.video.play().catch(e => {
+    if (e.name !== 'NotAllowedError') return; // AbortError: a newer srcObject replaced this one
+    tile.video.muted = true;
+    tile.video.play().catch(() => {});
+    offerUnmute(tile);
+  });
+}
+
+function offerUnmute(tile) {
+  if (tile.el.querySelector('.unmute')) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'unmute';
+  button.textContent = 'Click to hear';
+  button.onclick = () => {
+    tile.video.muted = false;
+    tile.video.play().catch(() => {});
+    button.remove();
+  };
+  tile.el.append(button);
+}
+
+function displayName(participantId) {
+  return session?.client.participants.get(participantId)?.displayName || 'Anonymous';
+}
+
+function showLocalTile(stream, name) {
+  const tile = createTile(name ? `You (${name})` : 'You', {local: true});
+  tile.el.classList.add('local');
+  tile.el.dataset.local = 'true';
+  stream.getTracks().forEach(track => tile.tracks.set(track.id, track));
+  refreshTile(tile);
+  session.localTile = tile;
+}
+
+function addRemoteTrack({participantId, trackId, track}) {
+  let tile = session.tiles.get(participantId);
+  if (!tile) {
+    tile = createTile(displayName(participantId));
+    tile.el.dataset.participantId = participantId;
+    session.tiles.set(participantId, tile);
+  }
+  tile.tracks.set(trackId, track);
+  refreshTile(tile);
+}
+
+function removeRemoteTrack({participantId, trackId}) {
+  const tile = session.tiles.get(participantId);
+  if (!tile || !tile.tracks.delete(trackId)) return;
+  if (tile.tracks.size > 0) refreshTile(tile);
+  else removeTile(participantId);
+}
+
+function removeTile(participantId) {
+  session.tiles.get(participantId)?.el.remove();
+  session.tiles.delete(participantId);
+}
+
+/** Lists who is in the room, including those who only watch. */
+function updateRoster() {
+  const others = [...session.client.participants.values()];
+  ui.roster.hidden = false;
+  ui.roster.textContent = others.length === 0 ? 'Nobody else is here yet.'
+    : `Also here: ${others.map(p => (p.displayName || 'Anonymous') + (p.tracks.length ? '' : ' (watching)'))
+        .join(', ')}.`;
+}
+
+// --- joining and leaving ---
+
+function setJoined(joined, busy = false) {
+  ui.join.disabled = joined || busy;
+  ui.join.textContent = busy ? 'Joining…' : 'Join';
+  ui.leave.disabled = !joined;
+  ui.room.disabled = ui.name.disabled = joined || busy;
+}
+
+/** Wires the client's events to the page. */
+function listen(client) {
+  client.on('participantJoined', updateRoster);
+  client.on('participantLeft', ({participantId}) => {
+    removeTile(participantId);
+    updateRoster();
+  });
+  client.on('track', detail => {
+    addRemoteTrack(detail);
+    updateRoster();
+  });
+  client.on('trackRemoved', detail => {
+    removeRemoteTrack(detail);
+    updateRoster();
+  });
+  client.on('connectionStateChange', ({state}) => {
+    setStatus(`In room "${client.room}" · media ${state}`);
+    if (state === 'failed') showMessage('The media connection failed; a firewall may block UDP.');
+  });
+  client.on('error', error => showMessage(describeError(error, client.url)));
+  client.on('left', ({reason}) => {
+    const leaving = session?.leaving;
+    const [level, text] = LEFT_MESSAGES[reason] ?? ['warning', `You are no longer in the room (${reason}).`];
+    if (reason !== 'DISCONNECTED' && !(leaving && reason === 'LEFT')) showMessage(text, level);
+    endSession(leaving ? 'You left the room.' : null);
+  });
+}
+
+/**
+ * Joins `room` as `name`: opens the camera (or joins as a viewer), connects, then publishes.
+ * @returns {Promise<{participantId: string, participants: object[]}>} rejects when the join fails (after saying why)
+ */
+async function join(room = ui.room.value.trim(), name = ui.name.value.trim()) {
+  if (session) throw new Error('already in a room; leave first');
+  clearMessages();
+  if (!isValidRoomName(room)) {
+    showMessage('A room name is 1 to 64 letters, digits, "-" or "_".');
+    ui.room.focus();
+    throw new Error('invalid room name');
+  }
+  ui.room.value = room;
+  ui.name.value = name;
+  setJoined(false, true);
+  const params = new URLSearchParams(location.search);
+  const client = new OpenSfuClient({url: params.get('server') ?? undefined});
+  window.opensfu = client;
+  session = {client, localStream: null, localTile: null, tiles: new Map(), leaving: false};
+  setStatus(`Connecting to ${client.url}…`);
+  try {
+    session.localStream = await openCamera();
+    if (session.localStream) showLocalTile(session.localStream, name);
+    listen(client);
+    const joined = await client.join(room, {displayName: name});
+    setJoined(true);
+    setStatus(`In room "${room}"`);
+    updateRoster();
+    if (session.localStream) await publish(client, session.localStream);
+    return joined;
+  } catch (e) {
+    showMessage(e.code ? describeError(e, client.url) : `Could not join: ${e.message}`);
+    endSession(null);
+    throw e;
+  }
+}
+
+async function publish(client, stream) {
+  try {
+    await client.publish(stream);
+  } catch (e) {
+    // the client has emitted the error already; the user stays in the room as a viewer
+  }
+}
+
+/** Leaves the room (the client emits `left`, which ends the session). */
+async function leave() {
+  if (!session) return;
+  session.leaving = true;
+  const {client} = session;
+  await client.leave();
+  endSession('You left the room.');
+}
+
+/** Stops the camera, removes every tile, and resets the controls. */
+function endSession(notice) {
+  if (!session) return;
+  session.localStream?.getTracks().forEach(track => track.stop());
+  ui.tiles.replaceChildren();
+  session = null;
+  ui.roster.hidden = true;
+  setJoined(false);
+  setStatus('Not connected');
+  if (notice) showMessage(notice, 'info');
+}
+
+// --- page ---
+
+const params = new URLSearchParams(location.search);
+ui.room.value = params.get('room') ?? 'demo';
+ui.name.value = params.get('name') ?? '';
+
+ui.joinForm.addEventListener('submit', event => {
+  event.preventDefault();
+  join().catch(() => {}); // already shown
+});
+ui.leave.addEventListener('click', () => leave());
+window.addEventListener('pagehide', () => session?.client.leave());
+
+window.demo = {join, leave};
