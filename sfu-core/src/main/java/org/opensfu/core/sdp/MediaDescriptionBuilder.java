@@ -65,9 +65,14 @@ public final class MediaDescriptionBuilder extends AttributesBuilder<MediaDescri
         return this;
     }
 
-    /** Appends a format to the m-line unless it is already there. */
+    /** Appends a format to the m-line unless it is already there; RTP formats must be payload types 0-127. */
     public MediaDescriptionBuilder format(String format) {
         Objects.requireNonNull(format, "format");
+        if (MediaDescription.isRtpProtocol(protocol)) {
+            SdpSyntax.parseCanonicalInt(format, 0, 127, "m= payload type");
+        } else {
+            SdpSyntax.requireToken(format, "m= format");
+        }
         if (!formats.contains(format)) {
             formats.add(format);
         }
