@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.buffer.PacketBufferPool;
@@ -93,20 +94,23 @@ public final class Router implements AutoCloseable {
 
     // ------------------------------------------------------------------ control plane (loop thread)
 
-    /** A new participant's endpoint; create its transport with the endpoint as listener, then {@link #attach}. */
+    /**
+     * A new participant's endpoint, not yet part of the router. Any thread may call this: create the participant's
+     * transport with the endpoint as its listener, then {@link #attach} both on the loop.
+     */
     public RouterEndpoint createEndpoint(String participantId) {
-        checkOpen();
         int localSsrc;
         do {
-            localSsrc = random.nextInt();
+            localSsrc = ThreadLocalRandom.current().nextInt();
         } while (localSsrc == 0);
-        RouterEndpoint endpoint = new RouterEndpoint(this, participantId, localSsrc);
-        endpoints.add(endpoint);
-        return endpoint;
+        return new RouterEndpoint(this, participantId, localSsrc);
     }
 
+    /** Makes the endpoint part of the router, with its transport. Loop thread. */
     public void attach(RouterEndpoint endpoint, WebRtcTransport transport) {
+        checkOpen();
         endpoint.attach(transport);
+        endpoints.add(endpoint);
     }
 
     /**
@@ -158,6 +162,22 @@ public final class Router implements AutoCloseable {
         consumer.subscriber().unregisterConsumer(consumer);
     }
 
+    /** Removes the consumer with our SSRC {@code ssrc} on the subscriber's transport, if there is one. */
+    public void removeConsumer(RouterEndpoint subscriber, int ssrc) {
+        Consumer consumer = subscriber.consumerBySsrc(ssrc);
+        if (consumer != null) {
+            removeConsumer(consumer);
+        }
+    }
+
+    /** Removes the producer with this id, if there is one. */
+    public void removeProducer(String producerId) {
+        Producer producer = producers.get(producerId);
+        if (producer != null) {
+            removeProducer(producer);
+        }
+    }
+
     /** Stops a producer and every consumer of it. */
     public void removeProducer(Producer producer) {
         for (Consumer consumer : producer.consumers()) {
@@ -181,7 +201,7 @@ public final class Router implements AutoCloseable {
             removeConsumer(consumer);
         }
         endpoints.remove(endpoint);
-        if (endpoint.transport() != null) {
+        if (endpoint.transport() != null) { // closing it reports onTransportClosed, ignored for a closed endpoint
             endpoint.transport().close();
         }
     }
