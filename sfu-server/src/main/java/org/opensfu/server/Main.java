@@ -7,10 +7,14 @@ import org.opensfu.server.config.ConfigException;
 import org.opensfu.server.config.ConfigLoader;
 import org.opensfu.server.config.ServerConfig;
 import picocli.CommandLine;
+import sun.misc.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar opensfu.jar [--config FILE]}: starts the SFU and runs until SIGTERM or SIGINT. */
+/**
+ * {@code java -jar opensfu.jar [--config FILE]}: starts the SFU and runs until SIGTERM or SIGINT, then stops in order
+ * and exits with status 0.
+ */
 @Command(name = "opensfu", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "OpenSFU, a WebRTC Selective Forwarding Unit. Defaults: HTTP on 8080, media on UDP 10000. "
                 + "Every setting can also be set by an SFU_* environment variable (see reference.conf).")
@@ -44,12 +48,12 @@ public final class Main implements Callable<Integer> {
             System.err.println("opensfu: " + e.getMessage());
             return EXIT_START;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+        }
+        stopRequested.await();
+        server.close(); // an orderly stop: participants are told, transports closed, ports released
         return 0;
     }
 

@@ -3,7 +3,6 @@ package org.opensfu.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URI;
@@ -11,20 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.opensfu.server.config.ConfigLoader;
-import org.opensfu.server.config.ServerConfig;
+import org.opensfu.server.testing.TestConfigs;
 
 class SfuServerTest {
-    static ServerConfig loopbackConfig(int httpPort, int mediaPort) {
-        return ConfigLoader.fromConfig(ConfigFactory.parseString("""
-                sfu.http { host = "127.0.0.1", port = %d }
-                sfu.media { port = %d, bind-addresses = ["127.0.0.1"], threads = 1 }
-                """.formatted(httpPort, mediaPort)).withFallback(ConfigFactory.defaultReference()).resolve());
-    }
-
     @Test
     void startsAnswersHealthChecksAndStops() throws Exception {
-        try (SfuServer server = SfuServer.start(loopbackConfig(0, 0))) {
+        try (SfuServer server = SfuServer.start(TestConfigs.loopback(0, 0))) {
             HttpClient client = HttpClient.newHttpClient();
             for (String path : new String[] {"/health/live", "/health/ready"}) {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(
@@ -43,8 +34,8 @@ class SfuServerTest {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             mediaPort = probe.getLocalPort();
         }
-        try (SfuServer first = SfuServer.start(loopbackConfig(0, 0))) {
-            assertThatThrownBy(() -> SfuServer.start(loopbackConfig(first.httpPort(), mediaPort)))
+        try (SfuServer first = SfuServer.start(TestConfigs.loopback(0, 0))) {
+            assertThatThrownBy(() -> SfuServer.start(TestConfigs.loopback(first.httpPort(), mediaPort)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot listen on HTTP");
         }
         try (DatagramSocket rebound = new DatagramSocket(mediaPort, InetAddress.getLoopbackAddress())) {

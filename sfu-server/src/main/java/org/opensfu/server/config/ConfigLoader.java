@@ -53,6 +53,15 @@ public final class ConfigLoader {
         ServerConfig.Http http = new ServerConfig.Http(
                 string(sfu, "http.host"),
                 port(sfu, "http.port"));
+        ServerConfig.Rooms rooms = new ServerConfig.Rooms(
+                bool(sfu, "rooms.auto-create"),
+                intInRange(sfu, "rooms.max-rooms", 1, 1_000_000),
+                intInRange(sfu, "rooms.max-participants", 1, 10_000),
+                intInRange(sfu, "rooms.max-tracks-per-participant", 1, 64));
+        ServerConfig.Signaling signaling = new ServerConfig.Signaling(
+                intInRange(sfu, "signaling.max-message-bytes", 4096, 16 << 20),
+                intInRange(sfu, "signaling.max-messages-per-second", 1, 100_000),
+                intInRange(sfu, "signaling.message-burst", 1, 1_000_000));
         ServerConfig.Media media = new ServerConfig.Media(
                 port(sfu, "media.port"),
                 addresses(sfu, "media.bind-addresses"),
@@ -62,7 +71,7 @@ public final class ConfigLoader {
                 positiveDuration(sfu, "media.dtls-handshake-timeout"),
                 profiles(sfu, "media.srtp-profiles"),
                 intInRange(sfu, "media.queue-capacity", 16, 1 << 22));
-        return new ServerConfig(http, media);
+        return new ServerConfig(http, rooms, signaling, media);
     }
 
     private static String key(String path) {
@@ -78,6 +87,14 @@ public final class ConfigLoader {
             return value;
         } catch (Missing | WrongType e) {
             throw new ConfigException(key(path), "expected a string");
+        }
+    }
+
+    private static boolean bool(Config config, String path) {
+        try {
+            return config.getBoolean(path);
+        } catch (Missing | WrongType e) {
+            throw new ConfigException(key(path), "expected true or false");
         }
     }
 

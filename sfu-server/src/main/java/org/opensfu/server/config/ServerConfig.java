@@ -9,9 +9,15 @@ import org.opensfu.core.transport.TransportManagerConfig;
 import org.opensfu.core.transport.ice.MediaPortConfig;
 
 /** The server's validated settings, read once at start by {@link ConfigLoader}. */
-public record ServerConfig(Http http, Media media) {
+public record ServerConfig(Http http, Rooms rooms, Signaling signaling, Media media) {
 
     public record Http(String host, int port) {
+    }
+
+    public record Rooms(boolean autoCreate, int maxRooms, int maxParticipants, int maxTracksPerParticipant) {
+    }
+
+    public record Signaling(int maxMessageBytes, int maxMessagesPerSecond, int messageBurst) {
     }
 
     public record Media(int port, List<InetAddress> bindAddresses, List<InetSocketAddress> advertisedAddresses,

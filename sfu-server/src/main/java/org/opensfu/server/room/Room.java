@@ -1,0 +1,394 @@
+package org.opensfu.server.room;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opensfu.api.ErrorCode;
+import org.opensfu.api.ParticipantInfo;
+import org.opensfu.api.TrackInfo;
+import org.opensfu.api.TrackKind;
+import org.opensfu.api.rest.RoomInfo;
+import org.opensfu.api.signaling.Answer;
+import org.opensfu.api.signaling.Joined;
+import org.opensfu.api.signaling.Left;
+import org.opensfu.api.signaling.Offer;
+import org.opensfu.api.signaling.ParticipantJoined;
+import org.opensfu.api.signaling.ParticipantLeft;
+import org.opensfu.api.signaling.ServerMessage;
+import org.opensfu.api.signaling.TrackPublished;
+import org.opensfu.api.signaling.TrackUnpublished;
+import org.opensfu.core.engine.MediaEngine;
+import org.opensfu.core.loop.MediaLoop;
+import org.opensfu.core.negotiation.LocalTransportInfo;
+import org.opensfu.core.negotiation.Negotiation;
+import org.opensfu.core.negotiation.NegotiationException;
+import org.opensfu.core.negotiation.OfferAnswerNegotiator;
+import org.opensfu.core.negotiation.PublishedMedia;
+import org.opensfu.core.negotiation.SubscribedMedia;
+import org.opensfu.core.negotiation.SubscriptionRequest;
+import org.opensfu.core.router.ConsumerSpec;
+import org.opensfu.core.router.MediaKind;
+import org.opensfu.core.router.Producer;
+import org.opensfu.core.router.ProducerSpec;
+import org.opensfu.core.router.Router;
+import org.opensfu.core.router.RouterConfig;
+import org.opensfu.core.router.RouterEndpoint;
+import org.opensfu.core.router.RouterListener;
+import org.opensfu.core.transport.CloseReason;
+import org.opensfu.core.transport.WebRtcTransport;
+import org.opensfu.core.transport.ice.IceCandidate;
+import org.opensfu.server.api.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A room: its participants and their tracks (signaling state, guarded by this object's lock) and its {@link Router}
+ * (media state, confined to the room's media loop). Every change of media state is queued on the loop in the order
+ * the lock admits it, so the router always sees a consistent sequence.
+ */
+public final class Room implements RouterListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Room.class);
+
+    private final String name;
+    private final Instant createdAt;
+    private final int maxParticipants;
+    private final int maxTracksPerParticipant;
+    private final boolean autoCreated;
+    private final RoomService service;
+    private final MediaEngine engine;
+    private final MediaLoop loop;
+    private final Router router;
+    private final OfferAnswerNegotiator negotiator = new OfferAnswerNegotiator();
+
+    // guarded by this
+    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Map<String, Publication> tracks = new HashMap<>();
+    private boolean closed;
+
+    Room(String name, Instant createdAt, int maxParticipants, int maxTracksPerParticipant, boolean autoCreated,
+         RoomService service, MediaEngine engine) {
+        this.name = name;
+        this.createdAt = createdAt;
+        this.maxParticipants = maxParticipants;
+        this.maxTracksPerParticipant = maxTracksPerParticipant;
+        this.autoCreated = autoCreated;
+        this.service = service;
+        this.engine = engine;
+        this.loop = engine.loops().next();
+        this.router = new Router(name, loop, engine.pool(), engine.clock(), RouterConfig.DEFAULT, this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean autoCreated() {
+        return autoCreated;
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    public synchronized int participantCount() {
+        return participants.size();
+    }
+
+    public synchronized RoomInfo info() {
+        return new RoomInfo(name, createdAt.toString(), maxParticipants, participantInfos(null));
+    }
+
+    public synchronized List<ParticipantInfo> participantInfos(Participant except) {
+        List<ParticipantInfo> infos = new ArrayList<>();
+        for (Participant participant : participants.values()) {
+            if (participant != except) {
+                infos.add(participant.info());
+            }
+        }
+        return infos;
+    }
+
+    public synchronized Participant participant(String participantId) {
+        return participants.get(participantId);
+    }
+
+    /**
+     * Adds a participant, sends it {@code joined} and tells the others. Sending under the lock guarantees that
+     * {@code joined} reaches the participant before any room event does.
+     *
+     * @throws ApiException LIMIT_EXCEEDED when the room is full, UNAVAILABLE when it was just closed
+     */
+    public synchronized Participant join(String requestId, String displayName, ParticipantConnection connection) {
+        if (closed) {
+            throw new ApiException(ErrorCode.UNAVAILABLE, "room " + name + " was just closed");
+        }
+        if (participants.size() >= maxParticipants) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "room " + name + " is full (" + maxParticipants + ")");
+        }
+        String id;
+        do {
+            id = Names.newId();
+        } while (participants.containsKey(id));
+        Participant participant = new Participant(id, displayName, connection, Instant.now());
+        connection.send(new Joined(requestId, id, name, participantInfos(null)));
+        broadcast(new ParticipantJoined(participant.info()), null);
+        participants.put(id, participant);
+        LOG.info("room={} participant={} joined ({} in the room)", name, id, participants.size());
+        return participant;
+    }
+
+    /**
+     * Answers a participant's offer: creates its transport on the first one, then publishes, unpublishes, subscribes
+     * and unsubscribes as the offer says, and tells the others about track changes.
+     *
+     * @throws ApiException BAD_REQUEST for an offer that cannot be answered, LIMIT_EXCEEDED for too many tracks
+     */
+    public synchronized Answer handleOffer(Participant participant, Offer offer) {
+        checkMember(participant);
+        if (offer.sdp() == null || offer.sdp().isBlank()) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "offer without sdp");
+        }
+        boolean first = participant.transport == null;
+        RouterEndpoint endpoint = first ? router.createEndpoint(participant.id()) : participant.endpoint;
+        WebRtcTransport transport = first ? engine.transports().create(participant.id(), loop, endpoint)
+                : participant.transport;
+        Negotiation negotiation;
+        try {
+            negotiation = negotiator.answer(offer.sdp(), new LocalTransportInfo(transport.localIceParameters(),
+                    transport.localFingerprint(), engine.transports().localCandidates()),
+                    subscriptionRequests(participant, offer), ++participant.answerVersion);
+        } catch (NegotiationException e) {
+            if (first) {
+                transport.close();
+            }
+            throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
+        }
+        if (first) {
+            participant.endpoint = endpoint;
+            participant.transport = transport;
+            participant.remoteIce = negotiation.remoteTransport().ice();
+            loop.execute(() -> router.attach(endpoint, transport));
+            transport.start(negotiation.remoteTransport());
+        } else if (!negotiation.remoteTransport().ice().equals(participant.remoteIce)) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "ICE restarts are not supported");
+        }
+        List<Answer.PublishedTrack> published = applyPublications(participant, offer, negotiation.published());
+        applySubscriptions(participant, negotiation.subscribed());
+        return new Answer(offer.requestId(), negotiation.answerSdp(), published);
+    }
+
+    /** Adds a trickled candidate of the participant (ignored before its first offer). */
+    public synchronized void addRemoteCandidate(Participant participant, IceCandidate candidate) {
+        checkMember(participant);
+        if (participant.transport != null) {
+            participant.transport.addRemoteCandidate(candidate);
+        }
+    }
+
+    private Map<String, SubscriptionRequest> subscriptionRequests(Participant participant, Offer offer) {
+        Map<String, SubscriptionRequest> requests = new HashMap<>();
+        for (Offer.Subscription wanted : offer.subscribe()) {
+            if (wanted.mid() == null || wanted.trackId() == null) {
+                throw new ApiException(ErrorCode.BAD_REQUEST, "each subscribe entry needs mid and trackId");
+            }
+            Publication publication = tracks.get(wanted.trackId());
+            if (publication == null || publication.owner() == participant) {
+                continue; // gone meanwhile, or its own track: answered inactive
+            }
+            Subscription existing = participant.subscriptionsByMid.get(wanted.mid());
+            int ssrc = existing != null && existing.trackId().equals(wanted.trackId()) ? existing.ssrc()
+                    : participant.allocateSsrc();
+            String publisherId = publication.owner().id();
+            requests.put(wanted.mid(), new SubscriptionRequest(wanted.trackId(), publication.media().kind(),
+                    publisherId, ssrc, publisherId));
+        }
+        return requests;
+    }
+
+    private List<Answer.PublishedTrack> applyPublications(Participant participant, Offer offer,
+                                                          List<PublishedMedia> accepted) {
+        Map<String, PublishedMedia> byMid = new LinkedHashMap<>();
+        for (PublishedMedia media : accepted) {
+            byMid.put(media.mid(), media);
+        }
+        for (Publication publication : List.copyOf(participant.publicationsByMid.values())) {
+            PublishedMedia now = byMid.get(publication.media().mid());
+            if (now == null || now.ssrc() != publication.media().ssrc() || now.kind() != publication.media().kind()) {
+                unpublish(participant, publication);
+            }
+        }
+        Map<String, String> labels = new HashMap<>();
+        for (Offer.PublishLabel label : offer.publish()) {
+            if (label.mid() != null && label.name() != null && label.name().length() <= 64) {
+                labels.put(label.mid(), label.name());
+            }
+        }
+        List<Answer.PublishedTrack> published = new ArrayList<>();
+        for (PublishedMedia media : byMid.values()) {
+            Publication publication = participant.publicationsByMid.get(media.mid());
+            if (publication == null) {
+                if (participant.publicationsByMid.size() >= maxTracksPerParticipant) {
+                    throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
+                            "at most " + maxTracksPerParticipant + " published tracks per participant");
+                }
+                publication = publish(participant, media, labels.get(media.mid()));
+            }
+            published.add(new Answer.PublishedTrack(media.mid(), publication.track()));
+        }
+        return published;
+    }
+
+    private Publication publish(Participant participant, PublishedMedia media, String label) {
+        String trackId = participant.id() + "-" + participant.publishedTrackCount++;
+        TrackInfo track = new TrackInfo(trackId, participant.id(),
+                media.kind() == MediaKind.AUDIO ? TrackKind.AUDIO : TrackKind.VIDEO, label);
+        Publication publication = new Publication(participant, track, media);
+        participant.publicationsByMid.put(media.mid(), publication);
+        participant.reserveSsrc(media.ssrc());
+        if (media.rtxSsrc() != 0) {
+            participant.reserveSsrc(media.rtxSsrc());
+        }
+        tracks.put(trackId, publication);
+        RouterEndpoint endpoint = participant.endpoint;
+        ProducerSpec spec = new ProducerSpec(trackId, media.kind(), media.ssrc(), media.rtxSsrc(),
+                media.payloadType(), media.clockRateHz(), media.extensions(), media.acceptsPli());
+        loop.execute(() -> router.addProducer(endpoint, spec));
+        broadcast(new TrackPublished(track), participant);
+        LOG.info("room={} participant={} published {} {}", name, participant.id(), track.kind(), trackId);
+        return publication;
+    }
+
+    private void unpublish(Participant participant, Publication publication) {
+        String trackId = publication.track().trackId();
+        participant.publicationsByMid.remove(publication.media().mid());
+        tracks.remove(trackId);
+        for (Participant other : participants.values()) {
+            other.subscriptionsByMid.values().removeIf(s -> {
+                if (s.trackId().equals(trackId)) {
+                    other.releaseSsrc(s.ssrc());
+                    return true;
+                }
+                return false;
+            });
+        }
+        loop.execute(() -> router.removeProducer(trackId)); // also removes every consumer of it
+        broadcast(new TrackUnpublished(trackId, participant.id()), participant);
+        LOG.info("room={} participant={} unpublished {}", name, participant.id(), trackId);
+    }
+
+    private void applySubscriptions(Participant participant, List<SubscribedMedia> accepted) {
+        Map<String, SubscribedMedia> byMid = new HashMap<>();
+        for (SubscribedMedia media : accepted) {
+            byMid.put(media.mid(), media);
+        }
+        RouterEndpoint endpoint = participant.endpoint;
+        for (Subscription subscription : List.copyOf(participant.subscriptionsByMid.values())) {
+            SubscribedMedia now = byMid.get(subscription.mid());
+            if (now == null || !now.trackId().equals(subscription.trackId())) {
+                participant.subscriptionsByMid.remove(subscription.mid());
+                participant.releaseSsrc(subscription.ssrc());
+                int ssrc = subscription.ssrc();
+                loop.execute(() -> router.removeConsumer(endpoint, ssrc));
+            }
+        }
+        for (SubscribedMedia media : accepted) {
+            if (participant.subscriptionsByMid.containsKey(media.mid())) {
+                continue;
+            }
+            participant.subscriptionsByMid.put(media.mid(), new Subscription(media.mid(), media.trackId(),
+                    media.ssrc()));
+            ConsumerSpec spec = new ConsumerSpec(media.ssrc(), media.payloadType(), media.extensions());
+            loop.execute(() -> {
+                Producer producer = router.producer(media.trackId());
+                if (producer != null) {
+                    router.addConsumer(endpoint, producer, spec);
+                }
+            });
+        }
+    }
+
+    /** Takes a participant out of the room, tells it why, and closes its connection and transport. */
+    public void leave(Participant participant, LeaveReason reason) {
+        boolean empty;
+        synchronized (this) {
+            if (participant.left) {
+                return;
+            }
+            participant.left = true;
+            participants.remove(participant.id());
+            for (Publication publication : List.copyOf(participant.publicationsByMid.values())) {
+                unpublish(participant, publication);
+            }
+            broadcast(new ParticipantLeft(participant.id()), participant);
+            RouterEndpoint endpoint = participant.endpoint;
+            if (endpoint != null) {
+                loop.execute(() -> router.removeEndpoint(endpoint));
+            }
+            empty = participants.isEmpty();
+            LOG.info("room={} participant={} left ({}), {} remain", name, participant.id(), reason,
+                    participants.size());
+        }
+        participant.connection().send(new Left(reason.name()));
+        participant.connection().close();
+        if (empty) {
+            service.onRoomEmpty(this);
+        }
+    }
+
+    /** Removes everyone and releases the router. */
+    void close(LeaveReason reason) {
+        List<Participant> everyone;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            everyone = List.copyOf(participants.values());
+        }
+        for (Participant participant : everyone) {
+            leave(participant, reason);
+        }
+        loop.execute(router::close);
+        LOG.info("room={} closed", name);
+    }
+
+    private void checkMember(Participant participant) {
+        if (participant.left || participants.get(participant.id()) != participant) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "not in room " + name);
+        }
+    }
+
+    /** Sends to every participant but {@code except}. Under the lock, so everyone sees the same order. */
+    private void broadcast(ServerMessage message, Participant except) {
+        for (Participant participant : participants.values()) {
+            if (participant != except) {
+                participant.connection().send(message);
+            }
+        }
+    }
+
+    // RouterListener, on the loop thread
+
+    @Override
+    public void onEndpointConnected(RouterEndpoint endpoint) {
+        LOG.debug("room={} participant={} media connected", name, endpoint.participantId());
+    }
+
+    @Override
+    public void onEndpointTransportClosed(RouterEndpoint endpoint, CloseReason reason) {
+        Participant participant;
+        synchronized (this) {
+            participant = participants.get(endpoint.participantId());
+            if (participant != null && participant.endpoint != endpoint) {
+                participant = null;
+            }
+        }
+        if (participant != null) {
+            LOG.info("room={} participant={} media transport closed: {}", name, participant.id(), reason);
+            leave(participant, LeaveReason.TRANSPORT_CLOSED);
+        }
+    }
+}

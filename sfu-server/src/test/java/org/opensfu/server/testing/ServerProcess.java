@@ -1,0 +1,166 @@
+package org.opensfu.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real server, as a separate process started from the packaged jar with {@code java -jar}, on loopback ports
+ * picked at random: what end-to-end tests run against. Its output goes to a log file kept for failures.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final int httpPort;
+    private final int mediaPort;
+    private final Path log;
+
+    private ServerProcess(Process process, int httpPort, int mediaPort, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.mediaPort = mediaPort;
+        this.log = log;
+    }
+
+    /**
+     * Starts the server with settings in a config file ({@code extraConfig} is appended, HOCON) and waits until it is
+     * ready.
+     */
+    public static ServerProcess start(String extraConfig, String... extraJvmArgs) {
+        String jar = System.getProperty("sfu.serverJar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("the server jar is missing (" + jar + "): run the ITs with mvn verify");
+        }
+        try {
+            int httpPort = freeTcpPort();
+            int mediaPort = freeUdpPort();
+            Path dir = Files.createTempDirectory("opensfu-it");
+            Path config = dir.resolve("sfu.conf");
+            Files.writeString(config, """
+                    sfu.http { host = "127.0.0.1", port = %d }
+                    sfu.media { port = %d, bind-addresses = ["127.0.0.1"] }
+                    %s
+                    """.formatted(httpPort, mediaPort, extraConfig));
+            Path log = dir.resolve("server.log");
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("--enable-native-access=ALL-UNNAMED");
+            command.addAll(List.of(extraJvmArgs));
+            command.addAll(List.of("-jar", jar, "--config", config.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            ServerProcess server = new ServerProcess(process, httpPort, mediaPort, log);
+            server.awaitReady(Duration.ofSeconds(30));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int mediaPort() {
+        return mediaPort;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + logText());
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(1)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the server was not ready within " + timeout + ":\n" + logText());
+    }
+
+    /** Sends SIGTERM and waits for the exit status. */
+    public int stop(Duration timeout) {
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the server did not stop within " + timeout + " of SIGTERM");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
