@@ -160,7 +160,11 @@ public record MediaDescription(String mediaType, int port, Integer portCount, St
             RtpMap map = maps.get(pt);
             if (map != null) {
                 List<RtcpFeedback> fb = feedback.stream().filter(f -> f.appliesTo(pt)).toList();
-                out.add(new Codec(map, params.getOrDefault(pt, Map.of()), fb));
+                try {
+                    out.add(new Codec(map, params.getOrDefault(pt, Map.of()), fb));
+                } catch (IllegalArgumentException e) {
+                    // cannot happen for parsed maps (see Fmtp.of); readers never throw all the same
+                }
             }
         }
         return List.copyOf(out);
