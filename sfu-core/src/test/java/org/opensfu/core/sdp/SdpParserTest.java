@@ -107,6 +107,30 @@ class SdpParserTest {
     }
 
     @Test
+    void largestHostileInputsParseAndReadQuickly() {
+        String header = sdp(BASE.subList(0, 4));
+        StringBuilder formats = new StringBuilder("m=video 9 UDP/TLS/RTP/SAVPF");
+        while (formats.length() < 4090) {
+            formats.append(" 96");
+        }
+        String feedback = "a=rtcp-fb:* nack\r\na=rtcp-fb:96 nack\r\na=rtpmap:96 VP8/90000\r\n";
+        String text = header + formats + "\r\n" + feedback.repeat((262144 - header.length() - 4100) / feedback.length());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            SessionDescription sdp = SessionDescription.parse(text);
+            MediaDescription m = sdp.media().get(0);
+            assertThat(m.codecs()).singleElement().satisfies(c -> assertThat(c.feedback()).hasSize(1));
+            assertThat(m.rtcpFeedback(96)).hasSizeGreaterThan(8000);
+            SdpPropertiesTest.readEverything(sdp);
+            assertThat(sdp.write()).isEqualTo(text);
+        });
+        String sections = header + "a=group:BUNDLE x\r\n" + "m=audio 9 RTP/AVP 0\r\na=mid:x\r\n".repeat(1000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            SessionDescription sdp = SessionDescription.parse(sections);
+            SdpPropertiesTest.readEverything(sdp);
+        });
+    }
+
+    @Test
     void customLimits() {
         assertThatThrownBy(() -> SessionDescription.parse(sdp(BASE), new SdpLimits(10, 10, 10)))
                 .isInstanceOf(SdpParseException.class).hasMessageContaining("over the limit of 10");
