@@ -1,16 +1,19 @@
 package org.opensfu.core.sdp;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One RTP payload format of an m-section, gathered from its {@code a=rtpmap}, {@code a=fmtp} and
  * {@code a=rtcp-fb} lines (RFC 8866 §6.6, §6.15, RFC 4585 §4.2). Feedback is stored for this payload type only:
- * {@code a=rtcp-fb:*} lines are copied in with this payload type, so writing a codec never widens a wildcard.
+ * {@code a=rtcp-fb:*} lines are copied in with this payload type, so writing a codec never widens a wildcard;
+ * repeated lines are kept once.
  *
  * @param parameters the fmtp parameters as an ordered map (see {@link Fmtp#parameterMap()}), empty if none
  */
@@ -20,17 +23,14 @@ public record Codec(RtpMap rtpMap, Map<String, String> parameters, List<RtcpFeed
     public static final String APT = "apt";
 
     public Codec {
-        java.util.Objects.requireNonNull(rtpMap, "rtpMap");
+        Objects.requireNonNull(rtpMap, "rtpMap");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         if (!parameters.isEmpty()) {
             Fmtp.of(rtpMap.payloadType(), parameters); // validates
         }
-        List<RtcpFeedback> fb = new ArrayList<>(feedback.size());
+        Set<RtcpFeedback> fb = new LinkedHashSet<>();
         for (RtcpFeedback f : feedback) {
-            RtcpFeedback own = f.forPayloadType(rtpMap.payloadType());
-            if (!fb.contains(own)) {
-                fb.add(own);
-            }
+            fb.add(f.forPayloadType(rtpMap.payloadType()));
         }
         feedback = List.copyOf(fb);
     }

@@ -22,7 +22,9 @@ public record Fmtp(int payloadType, String parameters) {
 
     /**
      * Builds the line from an ordered map: {@code key=value} joined by {@code ;}, a key alone where the value is
-     * empty. Keys must not contain {@code = ;} or spaces, values no {@code ;} nor surrounding spaces.
+     * empty. So that {@link #parameterMap()} gives the map back, keys must be non-empty without {@code =} or
+     * {@code ;}, values without {@code ;}, neither with surrounding spaces. Every map read from a parsed line
+     * qualifies.
      */
     public static Fmtp of(int payloadType, Map<String, String> parameters) {
         StringBuilder sb = new StringBuilder();
@@ -31,7 +33,7 @@ public record Fmtp(int payloadType, String parameters) {
             String v = e.getValue();
             SdpSyntax.requireText(k, "fmtp parameter name");
             SdpSyntax.requireText(v, "fmtp parameter value");
-            if (k.isEmpty() || k.indexOf('=') >= 0 || k.indexOf(';') >= 0 || k.indexOf(' ') >= 0) {
+            if (k.isEmpty() || k.indexOf('=') >= 0 || k.indexOf(';') >= 0 || !k.strip().equals(k)) {
                 throw new IllegalArgumentException("fmtp parameter name " + SdpSyntax.quote(k) + " is not valid");
             }
             if (v.indexOf(';') >= 0 || !v.strip().equals(v)) {
@@ -51,7 +53,7 @@ public record Fmtp(int payloadType, String parameters) {
     /**
      * The parameters as an ordered, unmodifiable map: split at {@code ;}, then at the first {@code =}, both parts
      * stripped of spaces; a parameter without {@code =} maps to "" (so RED's {@code 111/111} is one key). The first
-     * occurrence of a repeated key wins.
+     * occurrence of a repeated key wins; parameters with an empty name ({@code =5}) are left out.
      */
     public Map<String, String> parameterMap() {
         return parseParameterList(parameters);
@@ -85,7 +87,9 @@ public record Fmtp(int payloadType, String parameters) {
             int eq = p.indexOf('=');
             String key = eq < 0 ? p : p.substring(0, eq).strip();
             String val = eq < 0 ? "" : p.substring(eq + 1).strip();
-            map.putIfAbsent(key, val);
+            if (!key.isEmpty()) {
+                map.putIfAbsent(key, val);
+            }
         }
         return Collections.unmodifiableMap(map);
     }

@@ -139,8 +139,9 @@ public record MediaDescription(String mediaType, int port, Integer portCount, St
     }
 
     /**
-     * The payload formats in m-line order, each with its rtpmap, fmtp parameters and feedback. Payload types
-     * without an {@code a=rtpmap} (static types written bare) are left out; non-RTP sections give an empty list.
+     * The payload formats in m-line order, each with its rtpmap, fmtp parameters and feedback (see {@link Codec}).
+     * Payload types without an {@code a=rtpmap} (static types written bare) are left out, as are repeats of a
+     * payload type on the m-line; non-RTP sections give an empty list.
      */
     public List<Codec> codecs() {
         if (!isRtp()) {
@@ -156,11 +157,15 @@ public record MediaDescription(String mediaType, int port, Integer portCount, St
         }
         List<RtcpFeedback> feedback = rtcpFeedbacks();
         List<Codec> out = new ArrayList<>();
-        for (int pt : payloadTypes()) {
+        for (int pt : payloadTypes().stream().distinct().toList()) {
             RtpMap map = maps.get(pt);
             if (map != null) {
                 List<RtcpFeedback> fb = feedback.stream().filter(f -> f.appliesTo(pt)).toList();
-                out.add(new Codec(map, params.getOrDefault(pt, Map.of()), fb));
+                try {
+                    out.add(new Codec(map, params.getOrDefault(pt, Map.of()), fb));
+                } catch (IllegalArgumentException e) {
+                    // cannot happen for parsed maps (see Fmtp.of); readers never throw all the same
+                }
             }
         }
         return List.copyOf(out);

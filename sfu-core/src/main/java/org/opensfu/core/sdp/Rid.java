@@ -3,6 +3,7 @@ package org.opensfu.core.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code a=rid:<id> <send|recv> [<restrictions>]} (RFC 8851 §4, grammar §10): names an RTP stream, e.g. a
@@ -14,7 +15,7 @@ public record Rid(String id, RidDirection direction, String restrictions) {
 
     public Rid {
         checkId(id, "rid id");
-        java.util.Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(direction, "direction");
         if (restrictions != null) {
             SdpSyntax.requireText(restrictions, "rid restrictions");
             if (restrictions.isBlank() || !restrictions.strip().equals(restrictions)) {

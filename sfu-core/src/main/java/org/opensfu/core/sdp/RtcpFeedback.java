@@ -1,5 +1,8 @@
 package org.opensfu.core.sdp;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * {@code a=rtcp-fb:<payload type or *> <type> [<parameter>]} (RFC 4585 §4.2): an RTCP feedback message the
  * writer understands for one payload type, or for all of them with {@code *}. Examples from browsers:
@@ -50,7 +53,7 @@ public record RtcpFeedback(int payloadType, String type, String parameter) {
 
     /** Same type and parameter, whatever the payload type. */
     public boolean sameFeedback(RtcpFeedback other) {
-        return type.equals(other.type) && java.util.Objects.equals(parameter, other.parameter);
+        return type.equals(other.type) && Objects.equals(parameter, other.parameter);
     }
 
     public static RtcpFeedback parse(String value) {
@@ -60,7 +63,7 @@ public record RtcpFeedback(int payloadType, String type, String parameter) {
                     "needs '<payload type or *> <type> [<parameter>]', got " + SdpSyntax.quote(value));
         }
         int pt = "*".equals(w[0]) ? ANY_PAYLOAD_TYPE : RtpMap.parsePayloadType(w[0]);
-        String param = w.length > 2 ? String.join(" ", java.util.Arrays.copyOfRange(w, 2, w.length)) : null;
+        String param = w.length > 2 ? String.join(" ", Arrays.copyOfRange(w, 2, w.length)) : null;
         return new RtcpFeedback(pt, w[1], param);
     }
 

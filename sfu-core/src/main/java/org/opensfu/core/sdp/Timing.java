@@ -1,5 +1,6 @@
 package org.opensfu.core.sdp;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record Timing(long startTimeNtpSeconds, long stopTimeNtpSeconds, List<Str
     }
 
     Timing withRepeat(String repeat) {
-        List<String> r = new java.util.ArrayList<>(repeats);
+        List<String> r = new ArrayList<>(repeats);
         r.add(repeat);
         return new Timing(startTimeNtpSeconds, stopTimeNtpSeconds, r);
     }

@@ -107,6 +107,30 @@ class SdpParserTest {
     }
 
     @Test
+    void largestHostileInputsParseAndReadQuickly() {
+        String header = sdp(BASE.subList(0, 4));
+        StringBuilder formats = new StringBuilder("m=video 9 UDP/TLS/RTP/SAVPF");
+        while (formats.length() < 4090) {
+            formats.append(" 96");
+        }
+        String feedback = "a=rtcp-fb:* nack\r\na=rtcp-fb:96 nack\r\na=rtpmap:96 VP8/90000\r\n";
+        String text = header + formats + "\r\n" + feedback.repeat((262144 - header.length() - 4100) / feedback.length());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            SessionDescription sdp = SessionDescription.parse(text);
+            MediaDescription m = sdp.media().get(0);
+            assertThat(m.codecs()).singleElement().satisfies(c -> assertThat(c.feedback()).hasSize(1));
+            assertThat(m.rtcpFeedback(96)).hasSizeGreaterThan(8000);
+            SdpPropertiesTest.readEverything(sdp);
+            assertThat(sdp.write()).isEqualTo(text);
+        });
+        String sections = header + "a=group:BUNDLE x\r\n" + "m=audio 9 RTP/AVP 0\r\na=mid:x\r\n".repeat(1000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            SessionDescription sdp = SessionDescription.parse(sections);
+            SdpPropertiesTest.readEverything(sdp);
+        });
+    }
+
+    @Test
     void customLimits() {
         assertThatThrownBy(() -> SessionDescription.parse(sdp(BASE), new SdpLimits(10, 10, 10)))
                 .isInstanceOf(SdpParseException.class).hasMessageContaining("over the limit of 10");
@@ -272,6 +296,53 @@ class SdpParserTest {
         assertThat(audio.rtpMap(96).orElseThrow().channels()).isEqualTo(2);
         assertThat(sdp.media().get(2).formats()).containsExactly("*");
         assertThat(sdp.media().get(2).payloadTypes()).isEmpty();
+    }
+
+    /** Hand-written in the shape Firefox uses (not captured): transport attributes at session level, braces in ids. */
+    @Test
+    void readsSessionLevelTransportAttributesInAFirefoxShapedOffer() {
+        String text = sdp(List.of(
+                "v=0",
+                "o=mozilla...THIS_IS_SDPARTA-99.0 5063925591164338416 0 IN IP4 0.0.0.0",
+                "s=-",
+                "t=0 0",
+                "a=fingerprint:sha-256 0A:1B:2C:3D:4E:5F:60:71:82:93:A4:B5:C6:D7:E8:F9:0A:1B:2C:3D:4E:5F:60:71:82:93:"
+                        + "A4:B5:C6:D7:E8:F9",
+                "a=group:BUNDLE 0",
+                "a=ice-options:trickle",
+                "a=msid-semantic:WMS *",
+                "m=audio 9 UDP/TLS/RTP/SAVPF 109 101",
+                "c=IN IP4 0.0.0.0",
+                "a=sendrecv",
+                "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+                "a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level",
+                "a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid",
+                "a=fmtp:109 maxplaybackrate=48000;stereo=1;useinbandfec=1",
+                "a=fmtp:101 0-15",
+                "a=ice-pwd:2b6d4f8a0c1e3b5d7f9a1c3e5b7d9f1a",
+                "a=ice-ufrag:8f2e4a6c",
+                "a=mid:0",
+                "a=msid:{5f2b3c4d-1e2f-4a5b-9c8d-7e6f5a4b3c2d} {0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}",
+                "a=rtcp-mux",
+                "a=rtpmap:109 opus/48000/2",
+                "a=rtpmap:101 telephone-event/8000",
+                "a=setup:actpass",
+                "a=ssrc:1234567890 cname:{9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d}"));
+        SessionDescription sdp = SessionDescription.parse(text);
+        assertThat(sdp.write()).isEqualTo(text);
+        assertThat(sdp.origin().username()).isEqualTo("mozilla...THIS_IS_SDPARTA-99.0");
+        assertThat(sdp.iceOptions()).containsExactly("trickle");
+        assertThat(sdp.msidSemantic()).contains(new MsidSemantic("WMS", List.of("*")));
+        MediaDescription audio = sdp.media().get(0);
+        assertThat(audio.fingerprint()).isEmpty();
+        IceDtlsParameters transport = sdp.iceDtlsParameters(audio);
+        assertThat(transport.isComplete()).isTrue();
+        assertThat(transport.fingerprint()).isEqualTo(sdp.fingerprint());
+        assertThat(transport.iceUfrag()).isEqualTo("8f2e4a6c");
+        assertThat(audio.extmaps().get(1).direction()).isEqualTo(Direction.RECVONLY);
+        assertThat(audio.msid().orElseThrow().streamId()).startsWith("{5f2b");
+        assertThat(audio.codec(101).orElseThrow().parameters()).containsExactly(java.util.Map.entry("0-15", ""));
+        assertThat(audio.codecs()).extracting(Codec::payloadType).containsExactly(109, 101);
     }
 
     @Test
