@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
-import org.ice4j.ice.harvest.AbstractUdpListener;
 import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +43,9 @@ public final class MediaPort implements AutoCloseable {
     public static MediaPort open(MediaPortConfig config) {
         Ice4jRuntime.initialize();
         List<TransportAddress> addresses = new ArrayList<>();
-        if (config.bindAddresses().isEmpty()) {
-            addresses.addAll(AbstractUdpListener.getAllowedAddresses(config.port()));
-        } else {
-            for (InetAddress address : config.bindAddresses()) {
-                addresses.add(new TransportAddress(address, config.port(), Transport.UDP));
-            }
+        for (InetAddress address : config.bindAddresses().isEmpty() ? interfaceAddresses()
+                : config.bindAddresses()) {
+            addresses.add(new TransportAddress(address, config.port(), Transport.UDP));
         }
         List<SinglePortUdpHarvester> harvesters = new ArrayList<>();
         List<InetSocketAddress> bound = new ArrayList<>();
@@ -70,6 +70,31 @@ public final class MediaPort implements AutoCloseable {
         return new MediaPort(List.copyOf(harvesters), List.copyOf(bound), advertise(config, bound));
     }
 
+    /**
+     * Every address of every interface that is up, loopback included (ice4j's own enumeration leaves loopback out,
+     * which leaves a loopback-only host with nothing), link-local excluded; non-loopback addresses first, so that they
+     * get the higher candidate priority.
+     */
+    static List<InetAddress> interfaceAddresses() {
+        List<InetAddress> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface networkInterface : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!networkInterface.isUp()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(networkInterface.getInetAddresses())) {
+                    if (!address.isLinkLocalAddress()) {
+                        addresses.add(address);
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            throw new UncheckedIOException("cannot list the network interfaces", e);
+        }
+        addresses.sort(Comparator.comparing(InetAddress::isLoopbackAddress));
+        return addresses;
+    }
+
     private static List<IceCandidate> advertise(MediaPortConfig config, List<InetSocketAddress> bound) {
         List<InetSocketAddress> advertised = new ArrayList<>();
         if (config.advertised().isEmpty()) {
@@ -85,6 +110,10 @@ public final class MediaPort implements AutoCloseable {
         int localPreference = 65535;
         for (InetSocketAddress address : advertised) {
             String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+            int zone = host.indexOf('%'); // an IPv6 zone ("::1%lo") means nothing to the peer and is not SDP
+            if (zone >= 0) {
+                host = host.substring(0, zone);
+            }
             candidates.add(IceCandidate.host(Integer.toString(candidates.size() + 1), host, address.getPort(),
                     localPreference--));
         }
