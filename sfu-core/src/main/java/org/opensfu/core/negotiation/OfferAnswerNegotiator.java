@@ -22,7 +22,9 @@ import org.opensfu.core.sdp.RtcpFeedback;
 import org.opensfu.core.sdp.SdpParseException;
 import org.opensfu.core.sdp.SessionDescription;
 import org.opensfu.core.sdp.SessionDescriptionBuilder;
+import org.opensfu.core.sdp.RidDirection;
 import org.opensfu.core.sdp.SetupRole;
+import org.opensfu.core.sdp.Simulcast;
 import org.opensfu.core.sdp.SsrcGroup;
 import org.opensfu.core.transport.RemoteTransportParameters;
 import org.opensfu.core.transport.dtls.DtlsFingerprint;
@@ -46,6 +48,8 @@ import org.opensfu.core.transport.ice.IceParameters;
 public final class OfferAnswerNegotiator {
     /** More m-sections than this in one offer is refused: a client needs a handful per participant. */
     public static final int MAX_MEDIA_SECTIONS = 256;
+    /** Simulcast encodings accepted per m-section. */
+    public static final int MAX_SIMULCAST_LAYERS = 4;
     private static final String OPUS = "opus";
     private static final String VP8 = "VP8";
 
@@ -115,8 +119,13 @@ public final class OfferAnswerNegotiator {
                     continue;
                 }
                 if (request != null && request.kind() == kind) {
+                    HeaderExtensionMap extensions = acceptedExtensions(section, kind, false);
+                    int rtxPayloadType = kind == MediaKind.VIDEO
+                            ? rtxFor(section, codec.get()).map(Codec::payloadType).orElse(-1) : -1;
                     SubscribedMedia subscription = new SubscribedMedia(mid.get(), request.trackId(), request.ssrc(),
-                            codec.get().payloadType(), acceptedExtensions(section, kind, false));
+                            codec.get().payloadType(), rtxPayloadType >= 0 ? request.rtxSsrc() : 0, rtxPayloadType,
+                            extensions, codec.get().hasFeedback(RtcpFeedback.TRANSPORT_CC, null)
+                                    && extensions.id(HeaderExtension.TRANSPORT_CC) != 0);
                     subscribed.add(subscription);
                     answered = subscriptionAnswer(section, kind, codec.get(), request, subscription, local);
                 } else {
@@ -188,49 +197,73 @@ public final class OfferAnswerNegotiator {
                 .findFirst();
     }
 
+    /**
+     * What the client publishes on a sending m-section: its codec and its encodings. Simulcast is recognized by rid
+     * ({@code a=rid} + {@code a=simulcast:send}, RFC 8851/8853; the SSRCs are then learned from the rid header
+     * extension of the first packets) or by an {@code a=ssrc-group:SIM} (lowest first) with FID groups for RTX.
+     */
     private static Optional<PublishedMedia> publication(MediaDescription section, MediaKind kind) {
         Optional<Codec> codec = preferredCodec(section, kind);
         if (codec.isEmpty()) {
             return Optional.empty();
         }
-        long ssrc = 0;
-        long rtxSsrc = 0;
-        for (SsrcGroup group : section.ssrcGroups()) {
-            if (SsrcGroup.FID.equals(group.semantics()) && group.ssrcs().size() == 2) {
-                ssrc = group.ssrcs().get(0);
-                rtxSsrc = group.ssrcs().get(1);
-                break;
+        Optional<Codec> rtx = kind == MediaKind.VIDEO ? rtxFor(section, codec.get()) : Optional.empty();
+        HeaderExtensionMap extensions = acceptedExtensions(section, kind, true);
+        List<PublishedLayer> layers = new ArrayList<>();
+        List<String> sendRids = section.simulcast().map(Simulcast::sendRids).orElse(List.of());
+        if (kind == MediaKind.VIDEO && !sendRids.isEmpty()) {
+            if (extensions.id(HeaderExtension.RTP_STREAM_ID) == 0 || extensions.id(HeaderExtension.MID) == 0) {
+                return Optional.empty(); // without the rid and mid extensions the layers cannot be told apart
+            }
+            for (String rid : sendRids.subList(0, Math.min(sendRids.size(), MAX_SIMULCAST_LAYERS))) {
+                layers.add(new PublishedLayer(rid, 0, 0));
+            }
+        } else {
+            Map<Long, Long> rtxOf = new LinkedHashMap<>();
+            List<Long> simulcast = List.of();
+            for (SsrcGroup group : section.ssrcGroups()) {
+                if (SsrcGroup.FID.equals(group.semantics()) && group.ssrcs().size() == 2) {
+                    rtxOf.put(group.ssrcs().get(0), group.ssrcs().get(1));
+                } else if (SsrcGroup.SIM.equals(group.semantics()) && kind == MediaKind.VIDEO) {
+                    simulcast = group.ssrcs();
+                }
+            }
+            List<Long> media = !simulcast.isEmpty() ? simulcast
+                    : !rtxOf.isEmpty() ? List.of(rtxOf.keySet().iterator().next())
+                    : section.ssrcIds().isEmpty() ? List.of() : List.of(section.ssrcIds().get(0));
+            for (long ssrc : media.subList(0, Math.min(media.size(), MAX_SIMULCAST_LAYERS))) {
+                long rtxSsrc = rtx.isPresent() ? rtxOf.getOrDefault(ssrc, 0L) : 0L;
+                layers.add(new PublishedLayer(null, (int) ssrc, (int) rtxSsrc));
             }
         }
-        if (ssrc == 0 && !section.ssrcIds().isEmpty()) {
-            ssrc = section.ssrcIds().get(0);
+        if (layers.isEmpty()) {
+            return Optional.empty(); // neither a=ssrc nor rids: the stream could not be recognized
         }
-        if (ssrc == 0) {
-            return Optional.empty(); // without a=ssrc the stream cannot be recognized (rid-only simulcast)
-        }
-        boolean rtx = rtxSsrc != 0 && rtxFor(section, codec.get()).isPresent();
         boolean pli = kind == MediaKind.VIDEO && codec.get().hasFeedback(RtcpFeedback.NACK, RtcpFeedback.PLI);
-        return Optional.of(new PublishedMedia(section.mid().orElseThrow(), kind, (int) ssrc,
-                rtx ? (int) rtxSsrc : 0, codec.get().payloadType(), codec.get().clockRateHz(),
-                acceptedExtensions(section, kind, true), pli));
+        boolean transportCc = codec.get().hasFeedback(RtcpFeedback.TRANSPORT_CC, null)
+                && extensions.id(HeaderExtension.TRANSPORT_CC) != 0;
+        return Optional.of(new PublishedMedia(section.mid().orElseThrow(), kind, layers, codec.get().payloadType(),
+                codec.get().clockRateHz(), rtx.map(Codec::payloadType).orElse(-1), extensions, pli, transportCc));
     }
 
     /**
      * The extensions we accept, with the offer's IDs: on what a client sends us, the ones we read or forward; on what
-     * we send, only the ones we forward.
+     * we send, the ones we forward, and transport-cc, which we stamp ourselves.
      */
     private static HeaderExtensionMap acceptedExtensions(MediaDescription section, MediaKind kind,
                                                          boolean publishing) {
         Map<HeaderExtension, Integer> accepted = new EnumMap<>(HeaderExtension.class);
         for (ExtMap extmap : section.extmaps()) {
             Optional<HeaderExtension> extension = HeaderExtension.byUri(extmap.uri());
-            if (extension.isEmpty()) {
-                continue;
+            if (extension.isEmpty() || extmap.id() > 14) {
+                continue; // IDs above 14 would force the two-byte form on every packet we rewrite
             }
             boolean wanted = switch (extension.get()) {
                 case AUDIO_LEVEL -> kind == MediaKind.AUDIO;
                 case VIDEO_ORIENTATION -> kind == MediaKind.VIDEO;
+                case TRANSPORT_CC -> true;
                 case MID -> publishing;
+                case RTP_STREAM_ID, REPAIRED_RTP_STREAM_ID -> publishing && kind == MediaKind.VIDEO;
                 default -> false;
             };
             if (wanted) {
@@ -246,12 +279,18 @@ public final class OfferAnswerNegotiator {
         MediaDescriptionBuilder section = start(offered, List.of(codec.payloadType()), local);
         addExtensions(section, media.extensions());
         section.direction(Direction.RECVONLY);
-        List<RtcpFeedback> feedback = kind == MediaKind.VIDEO ? videoFeedback(codec) : List.of();
-        section.codec(new Codec(codec.rtpMap(), codec.parameters(), feedback));
-        if (media.rtxSsrc() != 0) {
-            Codec rtx = rtxFor(offered, codec).orElseThrow();
-            section.format(rtx.payloadType());
+        section.codec(new Codec(codec.rtpMap(), codec.parameters(), feedback(codec, kind, media.transportCc())));
+        if (media.rtxPayloadType() >= 0) {
+            Codec rtx = offered.codec(media.rtxPayloadType()).orElseThrow();
             section.codec(new Codec(rtx.rtpMap(), rtx.parameters(), List.of()));
+        }
+        if (media.layers().get(0).rid() != null) {
+            List<String> rids = new ArrayList<>();
+            for (PublishedLayer layer : media.layers()) {
+                section.rid(layer.rid(), RidDirection.RECV);
+                rids.add(layer.rid());
+            }
+            section.simulcast(Simulcast.recv(rids.toArray(String[]::new)));
         }
         return finish(section, local);
     }
@@ -263,12 +302,24 @@ public final class OfferAnswerNegotiator {
         addExtensions(section, media.extensions());
         section.direction(Direction.SENDONLY);
         section.msid(request.streamId(), request.trackId());
-        List<RtcpFeedback> feedback = kind == MediaKind.VIDEO ? videoFeedback(codec) : List.of();
-        section.codec(new Codec(codec.rtpMap(), codec.parameters(), feedback));
+        section.codec(new Codec(codec.rtpMap(), codec.parameters(), feedback(codec, kind, media.transportCc())));
         long ssrc = Integer.toUnsignedLong(request.ssrc());
+        if (media.rtxPayloadType() >= 0) {
+            Codec rtx = offered.codec(media.rtxPayloadType()).orElseThrow();
+            section.codec(new Codec(rtx.rtpMap(), rtx.parameters(), List.of()));
+            long rtxSsrc = Integer.toUnsignedLong(media.rtxSsrc());
+            section.ssrcGroup(SsrcGroup.FID, ssrc, rtxSsrc);
+            addSsrc(section, ssrc, request);
+            addSsrc(section, rtxSsrc, request);
+        } else {
+            addSsrc(section, ssrc, request);
+        }
+        return finish(section, local);
+    }
+
+    private static void addSsrc(MediaDescriptionBuilder section, long ssrc, SubscriptionRequest request) {
         section.ssrc(ssrc, "cname", request.cname());
         section.ssrc(ssrc, "msid", request.streamId() + " " + request.trackId());
-        return finish(section, local);
     }
 
     private static MediaDescription inactiveAnswer(MediaDescription offered, Codec codec, LocalTransportInfo local) {
@@ -278,9 +329,18 @@ public final class OfferAnswerNegotiator {
         return finish(section, local);
     }
 
-    /** PLI and FIR for keyframes, where the client offered them for this codec. */
-    private static List<RtcpFeedback> videoFeedback(Codec codec) {
+    /**
+     * The RTCP feedback we accept for a codec, where the client offered it: transport-cc (congestion control), and
+     * for video PLI and FIR (keyframes).
+     */
+    private static List<RtcpFeedback> feedback(Codec codec, MediaKind kind, boolean transportCc) {
         List<RtcpFeedback> feedback = new ArrayList<>();
+        if (transportCc) {
+            feedback.add(new RtcpFeedback(codec.payloadType(), RtcpFeedback.TRANSPORT_CC));
+        }
+        if (kind == MediaKind.AUDIO) {
+            return feedback;
+        }
         if (codec.hasFeedback(RtcpFeedback.NACK, RtcpFeedback.PLI)) {
             feedback.add(new RtcpFeedback(codec.payloadType(), RtcpFeedback.NACK, RtcpFeedback.PLI));
         }

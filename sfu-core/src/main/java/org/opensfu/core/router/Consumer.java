@@ -23,6 +23,8 @@ public final class Consumer {
     private int sequenceDelta;
     private long timestampDelta;
     private boolean closed;
+    /** The producer layer this consumer forwards. */
+    private int sourceLayer;
 
     private final RtpSendStats sendStats = new RtpSendStats();
     private final Counter packetsSent = new Counter();
@@ -71,6 +73,11 @@ public final class Consumer {
         return timestampDelta;
     }
 
+    /** The producer layer forwarded now (its sender reports and keyframes are the ones that matter). */
+    int sourceLayer() {
+        return sourceLayer;
+    }
+
     boolean started() {
         return started;
     }
@@ -90,8 +97,8 @@ public final class Consumer {
      * @param scratch     the loop's send buffer, reused for every copy
      * @param scratchView a view to parse the copy with
      */
-    void forward(RtpPacket source, PacketBuffer scratch, RtpPacket scratchView, long nowNanos) {
-        if (!subscriber.isConnected()) {
+    void forward(int layerIndex, RtpPacket source, PacketBuffer scratch, RtpPacket scratchView, long nowNanos) {
+        if (!subscriber.isConnected() || layerIndex != sourceLayer) {
             return;
         }
         if (!started) {

@@ -6,26 +6,23 @@ import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.KeyframeRequestThrottle;
-import org.opensfu.core.stream.RtpReceiveStats;
 
 /**
- * One published stream in a room: the publisher's media SSRC (and RTX SSRC) on one m-section. It keeps the receive
- * statistics for our receiver reports and the publisher's last sender report, and fans every packet out to its
- * consumers. Confined to the router's loop.
+ * One published track in a room: the publisher's m-section, with one layer or several (simulcast), each its own SSRC
+ * (and RTX SSRC). It keeps per layer the receive statistics for our receiver reports and the publisher's last sender
+ * report, and fans every packet out to its consumers. Confined to the router's loop.
  */
 public final class Producer {
     private final ProducerSpec spec;
     private final RouterEndpoint publisher;
-    private final RtpReceiveStats receiveStats;
-    private final KeyframeRequestThrottle keyframeThrottle;
+    private final ProducerLayer[] layers;
+    private final byte[] mid;
+    private final KeyframeRequestThrottle[] keyframeThrottles;
     /** Copy-on-write: changed rarely (subscriptions), iterated for every packet without allocation. */
     private Consumer[] consumers = new Consumer[0];
     private boolean closed;
 
-    private boolean haveSenderReport;
-    private long lastSrNtp;
-    private long lastSrRtpTimestamp;
-    private long lastSrArrivalNanos;
+    private final SenderReportInfo[] senderReports;
     private int firSequenceNumber;
 
     private final Counter packetsReceived = new Counter();
@@ -35,8 +32,16 @@ public final class Producer {
     Producer(ProducerSpec spec, RouterEndpoint publisher, long keyframeMinIntervalNanos) {
         this.spec = spec;
         this.publisher = publisher;
-        this.receiveStats = new RtpReceiveStats(spec.clockRateHz());
-        this.keyframeThrottle = new KeyframeRequestThrottle(keyframeMinIntervalNanos);
+        this.mid = spec.mid().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int count = spec.layers().size();
+        this.layers = new ProducerLayer[count];
+        this.keyframeThrottles = new KeyframeRequestThrottle[count];
+        this.senderReports = new SenderReportInfo[count];
+        for (int i = 0; i < count; i++) {
+            layers[i] = new ProducerLayer(i, spec.layers().get(i), spec.clockRateHz());
+            keyframeThrottles[i] = new KeyframeRequestThrottle(keyframeMinIntervalNanos);
+            senderReports[i] = new SenderReportInfo();
+        }
     }
 
     public ProducerSpec spec() {
@@ -55,6 +60,37 @@ public final class Producer {
         return List.of(consumers);
     }
 
+    public int layerCount() {
+        return layers.length;
+    }
+
+    public ProducerLayer layer(int index) {
+        return layers[index];
+    }
+
+    /** The layer whose media SSRC is {@code ssrc}, or -1. */
+    int layerIndexOf(int ssrc) {
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].ssrc() == ssrc && ssrc != 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the MID header extension value (bytes {@code [off, off + len)}) names this producer's m-section. */
+    boolean hasMid(byte[] buf, int off, int len) {
+        if (mid.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (mid[i] != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public long packetsReceived() {
         return packetsReceived.get();
     }
@@ -69,11 +105,11 @@ public final class Producer {
     }
 
     public long keyframeRequestsSuppressed() {
-        return keyframeThrottle.suppressed();
-    }
-
-    RtpReceiveStats receiveStats() {
-        return receiveStats;
+        long suppressed = 0;
+        for (KeyframeRequestThrottle throttle : keyframeThrottles) {
+            suppressed += throttle.suppressed();
+        }
+        return suppressed;
     }
 
     boolean isClosed() {
@@ -98,46 +134,34 @@ public final class Producer {
         consumers = Arrays.stream(consumers).filter(c -> c != consumer).toArray(Consumer[]::new);
     }
 
-    /** A media packet from the publisher: account for it and forward it to every consumer. */
-    void onRtp(RtpPacket packet, PacketBuffer scratch, RtpPacket scratchView, long nowNanos) {
+    /** A media packet of layer {@code layerIndex} from the publisher: account for it, forward it to every consumer. */
+    void onRtp(int layerIndex, RtpPacket packet, PacketBuffer scratch, RtpPacket scratchView, long nowNanos) {
         packetsReceived.increment();
-        receiveStats.onPacket(packet.sequenceNumber(), packet.timestamp(), nowNanos, packet.length());
+        ProducerLayer layer = layers[layerIndex];
+        layer.countPacket();
+        layer.receiveStats().onPacket(packet.sequenceNumber(), packet.timestamp(), nowNanos, packet.length());
         if (packet.payloadType() != spec.payloadType() || packet.payloadLength() == 0) {
             packetsDropped.increment(); // another codec than negotiated, or a padding-only probe
             return;
         }
         for (Consumer consumer : consumers) {
-            consumer.forward(packet, scratch, scratchView, nowNanos);
+            consumer.forward(layerIndex, packet, scratch, scratchView, nowNanos);
         }
     }
 
-    void onSenderReport(long ntpTimestamp, long rtpTimestamp, long arrivalNanos) {
-        haveSenderReport = true;
-        lastSrNtp = ntpTimestamp;
-        lastSrRtpTimestamp = rtpTimestamp & 0xFFFFFFFFL;
-        lastSrArrivalNanos = arrivalNanos;
-        receiveStats.onSenderReport(ntpTimestamp, arrivalNanos);
+    void onSenderReport(int layerIndex, long ntpTimestamp, long rtpTimestamp, long arrivalNanos) {
+        senderReports[layerIndex].update(ntpTimestamp, rtpTimestamp, arrivalNanos);
+        layers[layerIndex].receiveStats().onSenderReport(ntpTimestamp, arrivalNanos);
     }
 
-    boolean haveSenderReport() {
-        return haveSenderReport;
+    /** The last sender report of a layer (check {@link SenderReportInfo#received()}). */
+    SenderReportInfo senderReport(int layerIndex) {
+        return senderReports[layerIndex];
     }
 
-    long lastSrNtp() {
-        return lastSrNtp;
-    }
-
-    long lastSrRtpTimestamp() {
-        return lastSrRtpTimestamp;
-    }
-
-    long lastSrArrivalNanos() {
-        return lastSrArrivalNanos;
-    }
-
-    /** True if a keyframe request may go to the publisher now (the throttle coalesces the rest). */
-    boolean tryKeyframeRequest(long nowNanos) {
-        boolean allowed = keyframeThrottle.tryRequest(nowNanos);
+    /** True if a keyframe request for a layer may go to the publisher now (the throttle coalesces the rest). */
+    boolean tryKeyframeRequest(int layerIndex, long nowNanos) {
+        boolean allowed = keyframeThrottles[layerIndex].tryRequest(nowNanos);
         if (allowed) {
             keyframeRequestsSent.increment();
         }

@@ -53,6 +53,7 @@ public final class Router implements AutoCloseable {
     private final List<RouterEndpoint> endpoints = new ArrayList<>();
     private final Map<String, Producer> producers = new HashMap<>();
     private final RtcpReporter reporter;
+    private final RidLearner ridLearner = new RidLearner();
     private final MediaLoop.ScheduledTask reportTimer;
     private boolean closed;
 
@@ -125,7 +126,7 @@ public final class Router implements AutoCloseable {
         }
         Producer producer = new Producer(spec, publisher, config.keyframeMinInterval().toNanos());
         if (!publisher.registerProducer(producer)) {
-            throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(spec.ssrc()) + " already used by "
+            throw new IllegalArgumentException("an SSRC of " + spec.producerId() + " is already used by "
                     + publisher.participantId());
         }
         producers.put(spec.producerId(), producer);
@@ -151,7 +152,7 @@ public final class Router implements AutoCloseable {
         }
         producer.addConsumer(consumer);
         if (subscriber.isConnected()) {
-            requestKeyframe(producer);
+            requestKeyframe(producer, consumer.sourceLayer());
         }
         return consumer;
     }
@@ -214,19 +215,20 @@ public final class Router implements AutoCloseable {
         return List.copyOf(endpoints);
     }
 
-    /** Asks a producer's publisher for a keyframe, unless one was asked for very recently. */
-    public void requestKeyframe(Producer producer) {
+    /** Asks a producer's publisher for a keyframe of a layer, unless one was asked for very recently. */
+    public void requestKeyframe(Producer producer, int layerIndex) {
         RouterEndpoint publisher = producer.publisher();
-        if (producer.spec().kind() != MediaKind.VIDEO || !publisher.isConnected()
-                || !producer.tryKeyframeRequest(clock.nowNanos())) {
+        int ssrc = producer.layer(layerIndex).ssrc();
+        if (producer.spec().kind() != MediaKind.VIDEO || !publisher.isConnected() || ssrc == 0
+                || !producer.tryKeyframeRequest(layerIndex, clock.nowNanos())) {
             return;
         }
         int offset = PacketBuffer.HEADROOM;
         int length;
         if (producer.spec().acceptsPli()) {
-            length = Pli.write(rtcpScratch.array(), offset, publisher.localSsrc(), producer.spec().ssrc());
+            length = Pli.write(rtcpScratch.array(), offset, publisher.localSsrc(), ssrc);
         } else {
-            firSsrc[0] = producer.spec().ssrc();
+            firSsrc[0] = ssrc;
             firSequence[0] = producer.nextFirSequenceNumber();
             length = Fir.write(rtcpScratch.array(), offset, publisher.localSsrc(), firSsrc, firSequence, 1);
         }
@@ -248,16 +250,21 @@ public final class Router implements AutoCloseable {
                 from.countMalformedRtp();
                 return;
             }
-            Producer producer = from.producerBySsrc(packetView.ssrc());
+            int ssrc = packetView.ssrc();
+            Producer producer = from.producerBySsrc(ssrc);
             if (producer == null) {
-                from.countUnknownSsrc();
+                producer = ridLearner.learn(from, packetView);
+                if (producer == null) {
+                    from.countUnknownSsrc();
+                    return;
+                }
+            }
+            int layerIndex = producer.layerIndexOf(ssrc);
+            if (layerIndex < 0) {
+                from.countRtxIgnored(); // an RTX SSRC: retransmissions are answered from our own cache instead
                 return;
             }
-            if (packetView.ssrc() == producer.spec().rtxSsrc()) {
-                from.countRtxIgnored(); // retransmissions are answered from our own cache instead
-                return;
-            }
-            producer.onRtp(packetView, rtpScratch, scratchView, packet.receivedNanos());
+            producer.onRtp(layerIndex, packetView, rtpScratch, scratchView, packet.receivedNanos());
         } finally {
             packet.release();
         }
@@ -287,8 +294,10 @@ public final class Router implements AutoCloseable {
         if (type == RtcpPacketType.SR) {
             if (senderReport.wrap(buf, offset, length)) {
                 Producer producer = from.producerBySsrc(senderReport.senderSsrc());
-                if (producer != null) {
-                    producer.onSenderReport(senderReport.ntpTimestamp(), senderReport.rtpTimestamp(), arrivalNanos);
+                int layerIndex = producer == null ? -1 : producer.layerIndexOf(senderReport.senderSsrc());
+                if (layerIndex >= 0) {
+                    producer.onSenderReport(layerIndex, senderReport.ntpTimestamp(), senderReport.rtpTimestamp(),
+                            arrivalNanos);
                 }
             }
         } else if (type == RtcpPacketType.PSFB && format == RtcpPacketType.FMT_PSFB_PLI) {
@@ -308,13 +317,14 @@ public final class Router implements AutoCloseable {
     private void keyframeWanted(RouterEndpoint subscriber, int mediaSsrc) {
         Consumer consumer = subscriber.consumerBySsrc(mediaSsrc);
         if (consumer != null && !consumer.isClosed()) {
-            requestKeyframe(consumer.producer());
+            requestKeyframe(consumer.producer(), consumer.sourceLayer());
         }
     }
 
     void onEndpointConnected(RouterEndpoint endpoint) {
         for (Consumer consumer : endpoint.consumers()) {
-            requestKeyframe(consumer.producer()); // packets sent before were dropped: start with a keyframe
+            // packets sent before were dropped: start with a keyframe
+            requestKeyframe(consumer.producer(), consumer.sourceLayer());
         }
         listener.onEndpointConnected(endpoint);
     }

@@ -98,26 +98,58 @@ public final class RouterEndpoint implements TransportListener {
 
     // registries, maintained by the router
 
+    /** Registers the producer under every SSRC its layers already know; false if one is taken. */
     boolean registerProducer(Producer producer) {
-        int ssrc = producer.spec().ssrc();
-        int rtxSsrc = producer.spec().rtxSsrc();
-        if (producersBySsrc.get(ssrc) != null || (rtxSsrc != 0 && producersBySsrc.get(rtxSsrc) != null)) {
-            return false;
+        for (int i = 0; i < producer.layerCount(); i++) {
+            ProducerLayer layer = producer.layer(i);
+            if ((layer.ssrc() != 0 && producersBySsrc.get(layer.ssrc()) != null)
+                    || (layer.rtxSsrc() != 0 && producersBySsrc.get(layer.rtxSsrc()) != null)) {
+                return false;
+            }
         }
-        producersBySsrc.put(ssrc, producer);
-        if (rtxSsrc != 0) {
-            producersBySsrc.put(rtxSsrc, producer);
+        for (int i = 0; i < producer.layerCount(); i++) {
+            ProducerLayer layer = producer.layer(i);
+            if (layer.ssrc() != 0) {
+                producersBySsrc.put(layer.ssrc(), producer);
+            }
+            if (layer.rtxSsrc() != 0) {
+                producersBySsrc.put(layer.rtxSsrc(), producer);
+            }
         }
         producers.add(producer);
         return true;
     }
 
     void unregisterProducer(Producer producer) {
-        producersBySsrc.remove(producer.spec().ssrc());
-        if (producer.spec().rtxSsrc() != 0) {
-            producersBySsrc.remove(producer.spec().rtxSsrc());
+        for (int i = 0; i < producer.layerCount(); i++) {
+            ProducerLayer layer = producer.layer(i);
+            if (layer.ssrc() != 0) {
+                producersBySsrc.remove(layer.ssrc());
+            }
+            if (layer.rtxSsrc() != 0) {
+                producersBySsrc.remove(layer.rtxSsrc());
+            }
         }
         producers.remove(producer);
+    }
+
+    /** Binds an SSRC learned from a packet's rid to a layer (or its RTX); false if the SSRC is taken. */
+    boolean bindLayerSsrc(Producer producer, ProducerLayer layer, int ssrc, boolean rtx) {
+        if (ssrc == 0 || producersBySsrc.get(ssrc) != null || consumersBySsrc.get(ssrc) != null) {
+            return false;
+        }
+        producersBySsrc.put(ssrc, producer);
+        if (rtx) {
+            layer.bindRtxSsrc(ssrc);
+        } else {
+            layer.bindSsrc(ssrc);
+        }
+        return true;
+    }
+
+    /** The endpoint's producers that have rid layers still waiting for their SSRC. */
+    List<Producer> producersList() {
+        return producers;
     }
 
     boolean registerConsumer(Consumer consumer) {

@@ -43,28 +43,32 @@ final class RtcpReporter {
             ssrcs[chunks] = endpoint.localSsrc();
             cnames[chunks++] = endpoint.cname();
 
+            // producers whose reportable layers (one report block each) fit in this compound
+            int producerCount = 0;
             int blocks = 0;
-            while (nextProducer + blocks < producers.size() && blocks < MAX_BLOCKS_PER_REPORT
-                    && 8 + 24 * (blocks + 1) + Sdes.length(cnames, chunks) <= MAX_COMPOUND_BYTES) {
-                blocks++;
-            }
-            int reportable = 0;
-            for (int i = 0; i < blocks; i++) {
-                if (producers.get(nextProducer + i).receiveStats().isReportable()) {
-                    reportable++;
+            while (nextProducer + producerCount < producers.size()) {
+                int more = reportableLayers(producers.get(nextProducer + producerCount));
+                if (blocks + more > MAX_BLOCKS_PER_REPORT
+                        || 8 + 24 * (blocks + more) + Sdes.length(cnames, chunks) > MAX_COMPOUND_BYTES) {
+                    break;
                 }
+                blocks += more;
+                producerCount++;
             }
             int offset = start;
-            offset += ReceiverReport.write(out, offset, endpoint.localSsrc(), reportable);
+            offset += ReceiverReport.write(out, offset, endpoint.localSsrc(), blocks);
             int block = 0;
-            for (int i = 0; i < blocks; i++) {
+            for (int i = 0; i < producerCount; i++) {
                 Producer producer = producers.get(nextProducer + i);
-                if (producer.receiveStats().isReportable()) {
-                    producer.receiveStats().writeReportBlock(out, ReceiverReport.reportBlockOffset(start, block++),
-                            producer.spec().ssrc(), nowNanos);
+                for (int l = 0; l < producer.layerCount(); l++) {
+                    ProducerLayer layer = producer.layer(l);
+                    if (layer.receiveStats().isReportable()) {
+                        layer.receiveStats().writeReportBlock(out, ReceiverReport.reportBlockOffset(start, block++),
+                                layer.ssrc(), nowNanos);
+                    }
                 }
             }
-            nextProducer += blocks;
+            nextProducer += producerCount;
 
             while (nextConsumer < consumers.size() && chunks < MAX_SDES_CHUNKS) {
                 Consumer consumer = consumers.get(nextConsumer);
@@ -86,15 +90,26 @@ final class RtcpReporter {
         } while (nextProducer < producers.size() || nextConsumer < consumers.size());
     }
 
+    private static int reportableLayers(Producer producer) {
+        int count = 0;
+        for (int l = 0; l < producer.layerCount(); l++) {
+            if (producer.layer(l).receiveStats().isReportable()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private int writeSenderReport(byte[] out, int offset, Consumer consumer, long nowNanos) {
         Producer producer = consumer.producer();
         int clockRateHz = producer.spec().clockRateHz();
+        SenderReportInfo report = producer.senderReport(consumer.sourceLayer());
         long ntp;
         long rtpTimestamp;
-        if (producer.haveSenderReport()) {
-            long elapsedNanos = Math.max(0, nowNanos - producer.lastSrArrivalNanos());
-            ntp = producer.lastSrNtp() + NtpTime.fromDurationNanos(elapsedNanos);
-            rtpTimestamp = producer.lastSrRtpTimestamp() + consumer.timestampDelta() + elapsedNanos
+        if (report.received()) {
+            long elapsedNanos = Math.max(0, nowNanos - report.arrivalNanos());
+            ntp = report.ntpTimestamp() + NtpTime.fromDurationNanos(elapsedNanos);
+            rtpTimestamp = report.rtpTimestamp() + consumer.timestampDelta() + elapsedNanos
                     * clockRateHz / 1_000_000_000L;
         } else {
             long elapsedNanos = Math.max(0, nowNanos - consumer.sendStats().lastSentNanos());

@@ -43,15 +43,16 @@ class OfferAnswerNegotiatorTest {
         PublishedMedia audio = negotiation.published().get(0);
         assertThat(audio.mid()).isEqualTo("0");
         assertThat(audio.kind()).isEqualTo(MediaKind.AUDIO);
-        assertThat(audio.ssrc()).isEqualTo((int) 817536522L);
+        assertThat(audio.layers()).containsExactly(new PublishedLayer(null, (int) 817536522L, 0));
+        assertThat(audio.transportCc()).isTrue();
         assertThat(audio.payloadType()).isEqualTo(111);
         assertThat(audio.clockRateHz()).isEqualTo(48_000);
         assertThat(audio.extensions().id(HeaderExtension.AUDIO_LEVEL)).isEqualTo(1);
         assertThat(audio.extensions().id(HeaderExtension.ABS_SEND_TIME)).isZero();
         PublishedMedia video = negotiation.published().get(1);
         assertThat(video.kind()).isEqualTo(MediaKind.VIDEO);
-        assertThat(video.ssrc()).isEqualTo((int) 2651518713L);
-        assertThat(video.rtxSsrc()).isEqualTo(75492151);
+        assertThat(video.layers()).containsExactly(new PublishedLayer(null, (int) 2651518713L, 75492151));
+        assertThat(video.rtxPayloadType()).isEqualTo(97);
         assertThat(video.payloadType()).isEqualTo(96);
         assertThat(video.acceptsPli()).isTrue();
 
@@ -69,13 +70,13 @@ class OfferAnswerNegotiatorTest {
         assertThat(answer.media().get(1).payloadTypes()).containsExactly(96, 97);
         assertThat(answer.media().get(1).fmtp(97)).containsEntry("apt", "96");
         assertThat(answer.media().get(1).rtcpFeedback(96)).extracting(f -> f.type() + " " + f.parameter())
-                .containsExactlyInAnyOrder("nack pli", "ccm fir");
+                .containsExactlyInAnyOrder("transport-cc null", "nack pli", "ccm fir");
     }
 
     @Test
     void answersSubscriptionsSendonlyWithMsidAndSsrcAndOthersInactive() throws Exception {
         Map<String, SubscriptionRequest> subscriptions = Map.of(
-                "1", new SubscriptionRequest("pub-1", MediaKind.VIDEO, "pub", 0xCAFEBABE, "pub"));
+                "1", new SubscriptionRequest("pub-1", MediaKind.VIDEO, "pub", 0xCAFEBABE, 0x0BADF00D, "pub"));
         Negotiation negotiation = negotiator.answer(fixture("chromium-156-recvonly.sdp"), LOCAL, subscriptions, 2);
 
         assertThat(negotiation.published()).isEmpty();
@@ -94,8 +95,10 @@ class OfferAnswerNegotiatorTest {
             assertThat(m.streamId()).isEqualTo("pub");
             assertThat(m.trackId()).isEqualTo("pub-1");
         });
-        assertThat(video.ssrcIds()).containsExactly(0xCAFEBABEL);
-        assertThat(video.payloadTypes()).containsExactly(96);
+        assertThat(video.ssrcIds()).containsExactly(0xCAFEBABEL, 0x0BADF00DL);
+        assertThat(video.ssrcGroups()).singleElement().satisfies(g ->
+                assertThat(g.ssrcs()).containsExactly(0xCAFEBABEL, 0x0BADF00DL));
+        assertThat(video.payloadTypes()).containsExactly(96, 97);
     }
 
     @Test

@@ -110,10 +110,11 @@ class RouterForwardingTest {
     void forwardsRewrittenMediaAndExchangesReportsAndKeyframeRequests() throws Exception {
         Participant publisher = connect("alice");
         Participant subscriber = connect("bob");
-        Producer audio = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(), new ProducerSpec(
-                "alice-0", MediaKind.AUDIO, 0x1111, 0, 111, 48_000, PUBLISHER_EXTENSIONS, true)));
-        Producer video = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(), new ProducerSpec(
-                "alice-1", MediaKind.VIDEO, 0x3333, 0x3334, 96, 90_000, HeaderExtensionMap.EMPTY, true)));
+        Producer audio = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(),
+                ProducerSpec.single("alice-0", MediaKind.AUDIO, "0", 0x1111, 0, 111, 48_000, PUBLISHER_EXTENSIONS, true)));
+        Producer video = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(),
+                ProducerSpec.single("alice-1", MediaKind.VIDEO, "1", 0x3333, 0x3334, 96, 90_000, HeaderExtensionMap.EMPTY,
+                        true)));
         OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), audio,
                 new ConsumerSpec(0x2222, 109, SUBSCRIBER_EXTENSIONS)));
         OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), video,
@@ -170,8 +171,9 @@ class RouterForwardingTest {
     void dropsWhatItCannotForwardAndCountsIt() throws Exception {
         Participant publisher = connect("carol");
         Participant subscriber = connect("dave");
-        Producer audio = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(), new ProducerSpec(
-                "carol-0", MediaKind.AUDIO, 0x5555, 0, 111, 48_000, HeaderExtensionMap.EMPTY, true)));
+        Producer audio = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(),
+                ProducerSpec.single("carol-0", MediaKind.AUDIO, "0", 0x5555, 0, 111, 48_000, HeaderExtensionMap.EMPTY,
+                        true)));
         OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), audio,
                 new ConsumerSpec(0x6666, 111, HeaderExtensionMap.EMPTY)));
 

@@ -67,7 +67,9 @@ public final class Participant {
     }
 
     void reserveSsrc(int ssrc) {
-        usedSsrcs.add(ssrc);
+        if (ssrc != 0) {
+            usedSsrcs.add(ssrc);
+        }
     }
 
     void releaseSsrc(int ssrc) {

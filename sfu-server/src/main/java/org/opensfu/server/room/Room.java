@@ -26,12 +26,14 @@ import org.opensfu.core.negotiation.LocalTransportInfo;
 import org.opensfu.core.negotiation.Negotiation;
 import org.opensfu.core.negotiation.NegotiationException;
 import org.opensfu.core.negotiation.OfferAnswerNegotiator;
+import org.opensfu.core.negotiation.PublishedLayer;
 import org.opensfu.core.negotiation.PublishedMedia;
 import org.opensfu.core.negotiation.SubscribedMedia;
 import org.opensfu.core.negotiation.SubscriptionRequest;
 import org.opensfu.core.router.ConsumerSpec;
 import org.opensfu.core.router.MediaKind;
 import org.opensfu.core.router.Producer;
+import org.opensfu.core.router.ProducerLayerSpec;
 import org.opensfu.core.router.ProducerSpec;
 import org.opensfu.core.router.Router;
 import org.opensfu.core.router.RouterConfig;
@@ -199,11 +201,12 @@ public final class Room implements RouterListener {
                 continue; // gone meanwhile, or its own track: answered inactive
             }
             Subscription existing = participant.subscriptionsByMid.get(wanted.mid());
-            int ssrc = existing != null && existing.trackId().equals(wanted.trackId()) ? existing.ssrc()
-                    : participant.allocateSsrc();
+            boolean same = existing != null && existing.trackId().equals(wanted.trackId());
+            int ssrc = same ? existing.ssrc() : participant.allocateSsrc();
+            int rtxSsrc = same && existing.rtxSsrc() != 0 ? existing.rtxSsrc() : participant.allocateSsrc();
             String publisherId = publication.owner().id();
             requests.put(wanted.mid(), new SubscriptionRequest(wanted.trackId(), publication.media().kind(),
-                    publisherId, ssrc, publisherId));
+                    publisherId, ssrc, rtxSsrc, publisherId));
         }
         return requests;
     }
@@ -216,7 +219,8 @@ public final class Room implements RouterListener {
         }
         for (Publication publication : List.copyOf(participant.publicationsByMid.values())) {
             PublishedMedia now = byMid.get(publication.media().mid());
-            if (now == null || now.ssrc() != publication.media().ssrc() || now.kind() != publication.media().kind()) {
+            if (now == null || !now.layers().equals(publication.media().layers())
+                    || now.kind() != publication.media().kind()) {
                 unpublish(participant, publication);
             }
         }
@@ -247,14 +251,16 @@ public final class Room implements RouterListener {
                 media.kind() == MediaKind.AUDIO ? TrackKind.AUDIO : TrackKind.VIDEO, label);
         Publication publication = new Publication(participant, track, media);
         participant.publicationsByMid.put(media.mid(), publication);
-        participant.reserveSsrc(media.ssrc());
-        if (media.rtxSsrc() != 0) {
-            participant.reserveSsrc(media.rtxSsrc());
+        List<ProducerLayerSpec> layers = new ArrayList<>();
+        for (PublishedLayer layer : media.layers()) {
+            participant.reserveSsrc(layer.ssrc());
+            participant.reserveSsrc(layer.rtxSsrc());
+            layers.add(new ProducerLayerSpec(layer.rid(), layer.ssrc(), layer.rtxSsrc()));
         }
         tracks.put(trackId, publication);
         RouterEndpoint endpoint = participant.endpoint;
-        ProducerSpec spec = new ProducerSpec(trackId, media.kind(), media.ssrc(), media.rtxSsrc(),
-                media.payloadType(), media.clockRateHz(), media.extensions(), media.acceptsPli());
+        ProducerSpec spec = new ProducerSpec(trackId, media.kind(), media.mid(), layers, media.payloadType(),
+                media.rtxPayloadType(), media.clockRateHz(), media.extensions(), media.acceptsPli());
         loop.execute(() -> router.addProducer(endpoint, spec));
         broadcast(new TrackPublished(track), participant);
         LOG.info("room={} participant={} published {} {}", name, participant.id(), track.kind(), trackId);
@@ -269,6 +275,7 @@ public final class Room implements RouterListener {
             other.subscriptionsByMid.values().removeIf(s -> {
                 if (s.trackId().equals(trackId)) {
                     other.releaseSsrc(s.ssrc());
+                    other.releaseSsrc(s.rtxSsrc());
                     return true;
                 }
                 return false;
@@ -290,6 +297,7 @@ public final class Room implements RouterListener {
             if (now == null || !now.trackId().equals(subscription.trackId())) {
                 participant.subscriptionsByMid.remove(subscription.mid());
                 participant.releaseSsrc(subscription.ssrc());
+                participant.releaseSsrc(subscription.rtxSsrc());
                 int ssrc = subscription.ssrc();
                 loop.execute(() -> router.removeConsumer(endpoint, ssrc));
             }
@@ -299,7 +307,7 @@ public final class Room implements RouterListener {
                 continue;
             }
             participant.subscriptionsByMid.put(media.mid(), new Subscription(media.mid(), media.trackId(),
-                    media.ssrc()));
+                    media.ssrc(), media.rtxSsrc()));
             ConsumerSpec spec = new ConsumerSpec(media.ssrc(), media.payloadType(), media.extensions());
             loop.execute(() -> {
                 Producer producer = router.producer(media.trackId());
