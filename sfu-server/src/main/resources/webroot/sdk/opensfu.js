@@ -14,6 +14,13 @@
  */
 
 /** Names given to published tracks when the caller gives none. */
+/** Simulcast: lowest first, as the server orders layers. Bitrates match the layer sizes at 30 fps. */
+const SIMULCAST_ENCODINGS = [
+  {rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000, scalabilityMode: 'L1T3'},
+  {rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000, scalabilityMode: 'L1T3'},
+  {rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000, scalabilityMode: 'L1T3'},
+];
+
 const DEFAULT_TRACK_NAMES = Object.freeze({audio: 'microphone', video: 'camera'});
 
 /** How long leave() waits for the server's `left` before closing anyway. */
@@ -347,11 +354,15 @@ export class OpenSfuClient extends EventTarget {
    * @param {MediaStream} stream
    * @param {{names?: Object<string, string>}} [options] labels by track id or by kind; default "microphone"/"camera"
    * @returns {Promise<PublishedTrack[]>} the new publications, with the ids the others know them by
+   * With {simulcast: true}, video is sent as three encodings (rids q, h, f at 1/4, 1/2 and full resolution,
+   * each with three temporal layers), so the server can send each subscriber what its bandwidth allows.
    */
-  async publish(stream, {names = {}} = {}) {
+  async publish(stream, {names = {}, simulcast = false} = {}) {
     this.#assertJoined();
     const added = stream.getTracks().filter(track => !this.#published.has(track)).map(track => {
-      const transceiver = this.pc.addTransceiver(track, {direction: 'sendonly', streams: [stream]});
+      const init = {direction: 'sendonly', streams: [stream]};
+      if (simulcast && track.kind === 'video') init.sendEncodings = SIMULCAST_ENCODINGS;
+      const transceiver = this.pc.addTransceiver(track, init);
       const name = names[track.id] ?? names[track.kind] ?? DEFAULT_TRACK_NAMES[track.kind];
       const publication = {track, kind: track.kind, name, trackId: null, transceiver};
       this.#published.set(track, publication);
@@ -360,6 +371,7 @@ export class OpenSfuClient extends EventTarget {
     if (added.length > 0) await this.#queue.request();
     return added.map(publicView);
   }
+
 
   /**
    * Stops publishing a track (stops its transceiver) and negotiates. The track itself keeps running.

@@ -18,6 +18,7 @@ import org.opensfu.core.rtcp.RtcpPacketType;
 import org.opensfu.core.rtcp.SenderReport;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.time.Clock;
+import org.opensfu.core.util.Bytes;
 import org.opensfu.core.transport.CloseReason;
 import org.opensfu.core.transport.WebRtcTransport;
 
@@ -43,6 +44,8 @@ import org.opensfu.core.transport.WebRtcTransport;
  * </ul>
  */
 public final class Router implements AutoCloseable {
+    /** How often publishers get transport-cc feedback (browsers send theirs every 50-100 ms). */
+    static final long TRANSPORT_FEEDBACK_INTERVAL_MILLIS = 50;
     private final String id;
     private final MediaLoop loop;
     private final PacketBufferPool pool;
@@ -55,6 +58,7 @@ public final class Router implements AutoCloseable {
     private final RtcpReporter reporter;
     private final RidLearner ridLearner = new RidLearner();
     private final MediaLoop.ScheduledTask reportTimer;
+    private final MediaLoop.ScheduledTask feedbackTimer;
     private boolean closed;
 
     // per-loop scratch state of the packet path
@@ -83,6 +87,8 @@ public final class Router implements AutoCloseable {
         this.rtcpScratch = pool.acquire();
         this.reportTimer = loop.schedulePeriodic(this::sendReports, config.rtcpReportInterval().toNanos(),
                 TimeUnit.NANOSECONDS);
+        this.feedbackTimer = loop.schedulePeriodic(this::sendTransportFeedback, TRANSPORT_FEEDBACK_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     public String id() {
@@ -250,6 +256,7 @@ public final class Router implements AutoCloseable {
                 from.countMalformedRtp();
                 return;
             }
+            recordTransportWideSequence(from, packet.receivedNanos());
             int ssrc = packetView.ssrc();
             Producer producer = from.producerBySsrc(ssrc);
             if (producer == null) {
@@ -267,6 +274,35 @@ public final class Router implements AutoCloseable {
             producer.onRtp(layerIndex, packetView, rtpScratch, scratchView, packet.receivedNanos());
         } finally {
             packet.release();
+        }
+    }
+
+    /** Every packet counts for congestion control, whatever stream it belongs to (media, RTX, padding probes). */
+    private void recordTransportWideSequence(RouterEndpoint from, long arrivalNanos) {
+        int extensionId = from.transportCcExtensionId();
+        if (extensionId == 0) {
+            return;
+        }
+        int index = packetView.findExtension(extensionId);
+        if (index >= 0 && packetView.extensionDataLength(index) == 2) {
+            from.transportCcReceiver().onPacket(Bytes.readUint16(packetView.buffer(),
+                    packetView.extensionDataOffset(index)), arrivalNanos);
+        }
+    }
+
+    /** Transport-cc feedback to every publisher that sent something since the last one. */
+    private void sendTransportFeedback() {
+        for (RouterEndpoint endpoint : endpoints) {
+            if (!endpoint.isConnected()) {
+                continue;
+            }
+            int offset = PacketBuffer.HEADROOM;
+            int length;
+            while ((length = endpoint.transportCcReceiver().writeFeedback(rtcpScratch.array(), offset,
+                    endpoint.localSsrc(), endpoint.anyPublishedSsrc())) > 0) {
+                rtcpScratch.setOffsetAndLength(offset, length);
+                endpoint.transport().sendRtcp(rtcpScratch);
+            }
         }
     }
 
@@ -355,6 +391,7 @@ public final class Router implements AutoCloseable {
         }
         closed = true;
         reportTimer.cancel();
+        feedbackTimer.cancel();
         rtpScratch.release();
         rtcpScratch.release();
     }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.stats.Counter;
+import org.opensfu.core.stream.TransportCcReceiver;
 import org.opensfu.core.transport.CloseReason;
 import org.opensfu.core.transport.TransportListener;
 import org.opensfu.core.transport.WebRtcTransport;
@@ -27,6 +29,10 @@ public final class RouterEndpoint implements TransportListener {
     private final IntObjectMap<Consumer> consumersBySsrc = new IntObjectMap<>();
     private final List<Producer> producers = new ArrayList<>();
     private final List<Consumer> consumers = new ArrayList<>();
+
+    /** Transport-wide sequence numbers of what this participant sends us, for transport-cc feedback; 0 = none. */
+    private int transportCcExtensionId;
+    private final TransportCcReceiver transportCcReceiver = new TransportCcReceiver();
 
     private final Counter rtpMalformed = new Counter();
     private final Counter rtpUnknownSsrc = new Counter();
@@ -117,6 +123,9 @@ public final class RouterEndpoint implements TransportListener {
             }
         }
         producers.add(producer);
+        if (transportCcExtensionId == 0) {
+            transportCcExtensionId = producer.spec().extensions().id(HeaderExtension.TRANSPORT_CC);
+        }
         return true;
     }
 
@@ -164,6 +173,27 @@ public final class RouterEndpoint implements TransportListener {
     void unregisterConsumer(Consumer consumer) {
         consumersBySsrc.remove(consumer.ssrc());
         consumers.remove(consumer);
+    }
+
+    /** The header extension ID carrying this participant's transport-wide sequence numbers, or 0. */
+    int transportCcExtensionId() {
+        return transportCcExtensionId;
+    }
+
+    TransportCcReceiver transportCcReceiver() {
+        return transportCcReceiver;
+    }
+
+    /** Any SSRC this participant sends on (transport-cc feedback names one as its media source), or 0. */
+    int anyPublishedSsrc() {
+        for (Producer producer : producers) {
+            for (int i = 0; i < producer.layerCount(); i++) {
+                if (producer.layer(i).ssrc() != 0) {
+                    return producer.layer(i).ssrc();
+                }
+            }
+        }
+        return 0;
     }
 
     Producer producerBySsrc(int ssrc) {
