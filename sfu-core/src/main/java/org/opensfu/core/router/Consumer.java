@@ -1,11 +1,13 @@
 package org.opensfu.core.router;
 
 import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.rtp.HeaderExtensionMap;
 import org.opensfu.core.rtp.HeaderExtensionRewriter;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.RtpSendStats;
+import org.opensfu.core.util.Bytes;
 
 /**
  * One subscriber's copy of one producer's stream. It rewrites each forwarded packet to the subscriber's numbering: its
@@ -17,6 +19,8 @@ public final class Consumer {
     private final RouterEndpoint subscriber;
     private final ConsumerSpec spec;
     private final byte[] extensionTable;
+    /** The subscriber's transport-cc extension ID, 0 if it did not negotiate transport-wide congestion control. */
+    private final int transportCcId;
     private final int initialSequenceNumber;
     private final long initialTimestamp;
     private boolean started;
@@ -36,6 +40,7 @@ public final class Consumer {
         this.subscriber = subscriber;
         this.spec = spec;
         this.extensionTable = HeaderExtensionMap.forwardingTable(producer.spec().extensions(), spec.extensions());
+        this.transportCcId = spec.extensions().id(HeaderExtension.TRANSPORT_CC);
         this.initialSequenceNumber = initialSequenceNumber & 0xFFFF;
         this.initialTimestamp = initialTimestamp & 0xFFFFFFFFL;
     }
@@ -78,6 +83,17 @@ public final class Consumer {
         return sourceLayer;
     }
 
+    /** Overwrites the kept transport-cc element with the subscriber's next transport-wide sequence number. */
+    private void stampTransportSequence(RtpPacket copy) {
+        if (transportCcId == 0) {
+            return;
+        }
+        int index = copy.findExtension(transportCcId);
+        if (index >= 0 && copy.extensionDataLength(index) == 2) {
+            Bytes.writeUint16(copy.buffer(), copy.extensionDataOffset(index), subscriber.takeTransportSequence());
+        }
+    }
+
     boolean started() {
         return started;
     }
@@ -115,6 +131,7 @@ public final class Consumer {
         scratchView.setSequenceNumber(sequenceNumber);
         scratchView.setTimestamp(timestamp);
         HeaderExtensionRewriter.rewrite(scratchView, extensionTable);
+        stampTransportSequence(scratchView);
         int payloadLength = source.payloadLength();
         if (subscriber.transport().sendRtp(scratch)) {
             packetsSent.increment();

@@ -33,6 +33,8 @@ public final class RouterEndpoint implements TransportListener {
     /** Transport-wide sequence numbers of what this participant sends us, for transport-cc feedback; 0 = none. */
     private int transportCcExtensionId;
     private final TransportCcReceiver transportCcReceiver = new TransportCcReceiver();
+    /** The transport-wide sequence number of the next packet we send this participant (16 bits). */
+    private int nextTransportSequence;
 
     private final Counter rtpMalformed = new Counter();
     private final Counter rtpUnknownSsrc = new Counter();
@@ -182,6 +184,13 @@ public final class RouterEndpoint implements TransportListener {
 
     TransportCcReceiver transportCcReceiver() {
         return transportCcReceiver;
+    }
+
+    /** Takes the next transport-wide sequence number for a packet sent to this participant. */
+    int takeTransportSequence() {
+        int sequence = nextTransportSequence;
+        nextTransportSequence = (nextTransportSequence + 1) & 0xFFFF;
+        return sequence;
     }
 
     /** Any SSRC this participant sends on (transport-cc feedback names one as its media source), or 0. */

@@ -51,13 +51,15 @@ public final class HeaderExtensionMap {
 
     /**
      * How to rewrite a sender's extension IDs for a receiver: entry {@code [senderId]} is the receiver's ID for the same
-     * extension, or 0 where the element must be stripped (not negotiated by the receiver, or hop-by-hop).
+     * extension, or 0 where the element must be stripped (not negotiated by the receiver, or hop-by-hop). The
+     * transport-cc element is kept under the receiver's ID although it is hop-by-hop: the forwarder overwrites its
+     * value with the receiver's own transport-wide sequence number.
      */
     public static byte[] forwardingTable(HeaderExtensionMap sender, HeaderExtensionMap receiver) {
         byte[] table = new byte[256];
         for (int id = 1; id < 256; id++) {
             HeaderExtension extension = sender.byId[id];
-            if (extension != null && extension.forwardable()) {
+            if (extension != null && (extension.forwardable() || extension == HeaderExtension.TRANSPORT_CC)) {
                 table[id] = (byte) receiver.id(extension);
             }
         }

@@ -14,7 +14,7 @@ class HeaderExtensionRewriterTest {
             HeaderExtension.AUDIO_LEVEL, 10, HeaderExtension.TRANSPORT_CC, 5, HeaderExtension.MID, 7));
 
     @Test
-    void remapsForwardableExtensionsAndBlanksHopByHopOnes() {
+    void remapsForwardableExtensionsKeepsTransportCcForRestampingAndBlanksOtherHopByHopOnes() {
         byte[] bytes = TestPackets.rtpWithExtensions(111, 1, 960, 42, new int[] {1, 2, 3, 4},
                 new byte[][] {{(byte) 0x85}, {1, 2, 3}, {0, 7}, {'0'}}, new byte[] {9, 9, 9});
         RtpPacket packet = new RtpPacket();
@@ -24,9 +24,12 @@ class HeaderExtensionRewriterTest {
 
         RtpPacket after = new RtpPacket();
         assertThat(after.wrap(bytes, 0, bytes.length)).isTrue();
-        assertThat(after.extensionCount()).isEqualTo(1); // the blanked elements became padding
+        // abs-send-time and mid were blanked into padding; transport-cc stays (under the receiver's ID) to be
+        // overwritten with the receiver's own transport-wide sequence number
+        assertThat(after.extensionCount()).isEqualTo(2);
         assertThat(after.extensionId(0)).isEqualTo(10);
         assertThat(bytes[after.extensionDataOffset(0)]).isEqualTo((byte) 0x85);
+        assertThat(after.extensionId(1)).isEqualTo(5);
         assertThat(after.payloadLength()).isEqualTo(3);
         assertThat(after.length()).isEqualTo(bytes.length);
     }
