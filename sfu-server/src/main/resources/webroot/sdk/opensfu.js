@@ -392,6 +392,23 @@ export class OpenSfuClient extends EventTarget {
   }
 
   /**
+   * Says how this client wants a remote video track (see PROTOCOL.md): the server then picks, within this client's
+   * bandwidth, the best simulcast layer that respects it. Small tiles want `{maxHeight: 180}`, an enlarged one
+   * `{onStage: true}` (no height limit). No reply; a rejected value comes back as an `error` event.
+   * @param {string} trackId a remote track id (from the `track` event or `remoteTracks`)
+   * @param {{maxHeight?: number, maxFrameRate?: number, onStage?: boolean, priority?: number}} constraints
+   */
+  setTrackConstraints(trackId, {maxHeight, maxFrameRate, onStage, priority} = {}) {
+    this.#assertJoined();
+    const message = {type: 'setTrackConstraints', trackId};
+    if (maxHeight !== undefined) message.maxHeight = maxHeight;
+    if (maxFrameRate !== undefined) message.maxFrameRate = maxFrameRate;
+    if (onStage !== undefined) message.onStage = onStage;
+    if (priority !== undefined) message.priority = priority;
+    this.#send(message);
+  }
+
+  /**
    * Leaves the room: sends `leave`, waits briefly for the server's `left`, then closes the peer connection and the
    * socket. Emits `left` once. Safe to call in any state.
    */

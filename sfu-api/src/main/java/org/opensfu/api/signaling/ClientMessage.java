@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Offer.class, name = "offer"),
     @JsonSubTypes.Type(value = Candidate.class, name = "candidate"),
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
+    @JsonSubTypes.Type(value = SetTrackConstraints.class, name = "setTrackConstraints"),
 })
-public sealed interface ClientMessage permits Join, Offer, Candidate, Leave {
+public sealed interface ClientMessage permits Join, Offer, Candidate, Leave, SetTrackConstraints {
 }

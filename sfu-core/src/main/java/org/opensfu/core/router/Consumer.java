@@ -29,6 +29,7 @@ public final class Consumer {
     private boolean closed;
     /** The producer layer this consumer forwards. */
     private int sourceLayer;
+    private TrackConstraints constraints = TrackConstraints.DEFAULT;
 
     private final RtpSendStats sendStats = new RtpSendStats();
     private final Counter packetsSent = new Counter();
@@ -76,6 +77,14 @@ public final class Consumer {
     /** What to add to the producer's RTP timestamps (mod 2^32) to get ours. */
     long timestampDelta() {
         return timestampDelta;
+    }
+
+    public TrackConstraints constraints() {
+        return constraints;
+    }
+
+    void setConstraints(TrackConstraints constraints) {
+        this.constraints = constraints;
     }
 
     /** The producer layer forwarded now (its sender reports and keyframes are the ones that matter). */

@@ -177,6 +177,17 @@ public final class Router implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets what the subscriber wants of the consumer with our SSRC {@code ssrc}; the bandwidth allocator takes it into
+     * account at its next run.
+     */
+    public void setConsumerConstraints(RouterEndpoint subscriber, int ssrc, TrackConstraints constraints) {
+        Consumer consumer = subscriber.consumerBySsrc(ssrc);
+        if (consumer != null) {
+            consumer.setConstraints(constraints);
+        }
+    }
+
     /** Removes the producer with this id, if there is one. */
     public void removeProducer(String producerId) {
         Producer producer = producers.get(producerId);

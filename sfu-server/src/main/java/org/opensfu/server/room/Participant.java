@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.opensfu.api.ParticipantInfo;
 import org.opensfu.core.router.RouterEndpoint;
+import org.opensfu.core.router.TrackConstraints;
 import org.opensfu.core.transport.WebRtcTransport;
 import org.opensfu.core.transport.ice.IceParameters;
 
@@ -29,6 +30,8 @@ public final class Participant {
     IceParameters remoteIce;
     final Map<String, Publication> publicationsByMid = new LinkedHashMap<>();
     final Map<String, Subscription> subscriptionsByMid = new HashMap<>();
+    /** What the participant asked of remote video tracks, by track id (kept for tracks not subscribed yet). */
+    final Map<String, TrackConstraints> constraintsByTrack = new HashMap<>();
     private final Set<Integer> usedSsrcs = new HashSet<>();
     int publishedTrackCount;
     long answerVersion;

@@ -18,6 +18,7 @@ import org.opensfu.api.signaling.Offer;
 import org.opensfu.api.signaling.ParticipantJoined;
 import org.opensfu.api.signaling.ParticipantLeft;
 import org.opensfu.api.signaling.ServerMessage;
+import org.opensfu.api.signaling.SetTrackConstraints;
 import org.opensfu.api.signaling.TrackPublished;
 import org.opensfu.api.signaling.TrackUnpublished;
 import org.opensfu.core.engine.MediaEngine;
@@ -39,6 +40,7 @@ import org.opensfu.core.router.Router;
 import org.opensfu.core.router.RouterConfig;
 import org.opensfu.core.router.RouterEndpoint;
 import org.opensfu.core.router.RouterListener;
+import org.opensfu.core.router.TrackConstraints;
 import org.opensfu.core.transport.CloseReason;
 import org.opensfu.core.transport.WebRtcTransport;
 import org.opensfu.core.transport.ice.IceCandidate;
@@ -182,6 +184,28 @@ public final class Room implements RouterListener {
         return new Answer(offer.requestId(), negotiation.answerSdp(), published);
     }
 
+    /**
+     * Records how the participant wants a remote video track; applied to its subscription now and whenever it
+     * subscribes to that track later.
+     *
+     * @throws ApiException BAD_REQUEST for missing or out-of-range values
+     */
+    public synchronized void setTrackConstraints(Participant participant, SetTrackConstraints request) {
+        checkMember(participant);
+        TrackConstraints constraints = TrackPreferences.validate(request);
+        participant.constraintsByTrack.put(request.trackId(), constraints);
+        for (Subscription subscription : participant.subscriptionsByMid.values()) {
+            if (subscription.trackId().equals(request.trackId())) {
+                applyConstraints(participant, subscription.ssrc(), constraints);
+            }
+        }
+    }
+
+    private void applyConstraints(Participant participant, int consumerSsrc, TrackConstraints constraints) {
+        RouterEndpoint endpoint = participant.endpoint;
+        loop.execute(() -> router.setConsumerConstraints(endpoint, consumerSsrc, constraints));
+    }
+
     /** Adds a trickled candidate of the participant (ignored before its first offer). */
     public synchronized void addRemoteCandidate(Participant participant, IceCandidate candidate) {
         checkMember(participant);
@@ -309,10 +333,13 @@ public final class Room implements RouterListener {
             participant.subscriptionsByMid.put(media.mid(), new Subscription(media.mid(), media.trackId(),
                     media.ssrc(), media.rtxSsrc()));
             ConsumerSpec spec = new ConsumerSpec(media.ssrc(), media.payloadType(), media.extensions());
+            TrackConstraints constraints = participant.constraintsByTrack.getOrDefault(media.trackId(),
+                    TrackConstraints.DEFAULT);
             loop.execute(() -> {
                 Producer producer = router.producer(media.trackId());
                 if (producer != null) {
                     router.addConsumer(endpoint, producer, spec);
+                    router.setConsumerConstraints(endpoint, media.ssrc(), constraints);
                 }
             });
         }

@@ -16,6 +16,7 @@ import org.opensfu.api.signaling.Join;
 import org.opensfu.api.signaling.Leave;
 import org.opensfu.api.signaling.Offer;
 import org.opensfu.api.signaling.ServerMessage;
+import org.opensfu.api.signaling.SetTrackConstraints;
 import org.opensfu.core.time.Clock;
 import org.opensfu.core.transport.ice.IceCandidate;
 import org.opensfu.server.api.ApiException;
@@ -115,6 +116,7 @@ final class SignalingSession implements ParticipantConnection {
                 case Offer offer -> onOffer(offer);
                 case Candidate candidate -> onCandidate(candidate);
                 case Leave leave -> onLeave();
+                case SetTrackConstraints constraints -> onSetTrackConstraints(constraints);
             }
         } catch (ApiException e) {
             sendError(requestId, e.code(), e.getMessage());
@@ -154,6 +156,11 @@ final class SignalingSession implements ParticipantConnection {
             throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
         }
         room.addRemoteCandidate(participant, parsed);
+    }
+
+    private void onSetTrackConstraints(SetTrackConstraints constraints) {
+        requireJoined();
+        room.setTrackConstraints(participant, constraints);
     }
 
     private void onLeave() {

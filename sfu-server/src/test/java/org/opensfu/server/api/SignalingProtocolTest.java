@@ -68,6 +68,15 @@ class SignalingProtocolTest {
             client.send("{\"type\": \"candidate\", \"candidate\": \"nonsense\"}");
             assertError(client.next(WAIT), "BAD_REQUEST", "candidate");
 
+            client.send("{\"type\": \"setTrackConstraints\", \"trackId\": \"x-1\", \"maxHeight\": -5}");
+            assertError(client.next(WAIT), "BAD_REQUEST", "maxHeight");
+            client.send("{\"type\": \"setTrackConstraints\", \"trackId\": \"x-1\", \"maxFrameRate\": 0}");
+            assertError(client.next(WAIT), "BAD_REQUEST", "maxFrameRate");
+            client.send("{\"type\": \"setTrackConstraints\", \"maxHeight\": 180}");
+            assertError(client.next(WAIT), "BAD_REQUEST", "trackId");
+            client.send("{\"type\": \"setTrackConstraints\", \"trackId\": \"x-1\", \"maxHeight\": 180}");
+            // accepted silently (for a track it does not receive yet)
+
             client.send("{\"type\": \"leave\"}");
             assertThat(client.next(WAIT).path("reason").asText()).isEqualTo("LEFT");
             assertThat(client.closeCode.get(5, TimeUnit.SECONDS)).isNotNull();
