@@ -32,7 +32,8 @@ import java.util.Set;
  * {@code upgradeBackoffNanos} after the last forced downgrade. The sustained budget is
  * {@code (1 - upHeadroom)} times the lowest estimate of the last {@code upgradeSustainNanos}, and the candidate is
  * the fair fill of that budget. If the candidate raises no track, the held targets stay (no voluntary downgrade:
- * the band between the sustained budget and the estimate is the hysteresis). If it raises some and lowers none, it
+ * the band between the sustained budget and the estimate is the hysteresis), and likewise if it would pause a
+ * playing track (only a forced downgrade pauses). If it raises some and lowers none, it
  * is taken. If it raises some and lowers others (a rebalance), it is taken at once when the tracks or their
  * constraints changed since the last rebalance (a new speaker, a new track), otherwise only after it has been wanted
  * continuously for {@code rebalanceHoldNanos}: the greedy fill is not monotone in the budget, and such flips
@@ -163,11 +164,13 @@ public final class BandwidthAllocator {
         int[] candidate = RoundRobinFill.fill(costs, onStage, sustainedBps, sustainedBps);
         boolean raises = false;
         boolean lowers = false;
+        boolean pauses = false;
         for (int i = 0; i < held.length; i++) {
             raises |= candidate[i] > held[i];
             lowers |= candidate[i] < held[i];
+            pauses |= candidate[i] < 0 && held[i] >= 0;
         }
-        if (!raises) {
+        if (!raises || pauses) {
             rebalanceWanted = false;
             tracksChanged = false;
             return held;

@@ -143,6 +143,15 @@ class BandwidthAllocatorTest {
     }
 
     @Test
+    void onlyAForcedDowngradePausesATrack() {
+        List<AllocationInput> inputs = List.of(Sources.input("a"), Sources.input("b"), Sources.input("c"));
+        // the three lowest layers (270k) fit 280k but not 0.9 x 280k: the fair fill of 252k would pause c so that a
+        // and b climb; playing tracks are not paused for that
+        Allocation allocation = run(280_000, 0, 10_000, inputs);
+        assertThat(allocation.targets()).containsExactly(entry("a", S0T0), entry("b", S0T0), entry("c", S0T0));
+    }
+
+    @Test
     void aPausedTrackResumesOnlyAsAnUpgrade() {
         List<AllocationInput> inputs = List.of(Sources.input("a"), Sources.input("b"));
         assertThat(allocator.allocate(150_000, inputs, 0).target("b")).isEqualTo(Layer.NONE);
