@@ -1,5 +1,6 @@
 package org.opensfu.core.router;
 
+import org.opensfu.core.allocation.TrackConstraints;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.rtp.HeaderExtensionMap;

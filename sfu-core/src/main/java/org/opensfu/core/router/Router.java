@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.opensfu.core.allocation.TrackConstraints;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.buffer.PacketBufferPool;
 import org.opensfu.core.loop.MediaLoop;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.opensfu.api.ParticipantInfo;
 import org.opensfu.core.router.RouterEndpoint;
-import org.opensfu.core.router.TrackConstraints;
+import org.opensfu.core.allocation.TrackConstraints;
 import org.opensfu.core.transport.WebRtcTransport;
 import org.opensfu.core.transport.ice.IceParameters;
 

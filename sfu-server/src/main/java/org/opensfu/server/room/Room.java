@@ -40,7 +40,7 @@ import org.opensfu.core.router.Router;
 import org.opensfu.core.router.RouterConfig;
 import org.opensfu.core.router.RouterEndpoint;
 import org.opensfu.core.router.RouterListener;
-import org.opensfu.core.router.TrackConstraints;
+import org.opensfu.core.allocation.TrackConstraints;
 import org.opensfu.core.transport.CloseReason;
 import org.opensfu.core.transport.WebRtcTransport;
 import org.opensfu.core.transport.ice.IceCandidate;

@@ -2,7 +2,7 @@ package org.opensfu.server.room;
 
 import org.opensfu.api.ErrorCode;
 import org.opensfu.api.signaling.SetTrackConstraints;
-import org.opensfu.core.router.TrackConstraints;
+import org.opensfu.core.allocation.TrackConstraints;
 import org.opensfu.server.api.ApiException;
 
 /** Validates a client's {@code setTrackConstraints} into the router's {@link TrackConstraints}. */
@@ -30,8 +30,8 @@ final class TrackPreferences {
         if (priority != null && Math.abs(priority) > MAX_PRIORITY) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "priority must be between -100 and 100");
         }
-        return new TrackConstraints(maxHeight == null ? Integer.MAX_VALUE : maxHeight,
-                maxFrameRate == null ? Double.POSITIVE_INFINITY : maxFrameRate,
+        return new TrackConstraints(maxHeight == null ? TrackConstraints.NO_HEIGHT_LIMIT : maxHeight,
+                maxFrameRate == null ? TrackConstraints.NO_FRAME_RATE_LIMIT : maxFrameRate,
                 Boolean.TRUE.equals(request.onStage()), priority == null ? 0 : priority);
     }
 }
