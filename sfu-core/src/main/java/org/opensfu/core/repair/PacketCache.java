@@ -172,6 +172,18 @@ public final class PacketCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Releases every buffer and forgets the numbering, keeping the cache usable: for a stream that starts over (a new
+     * SSRC, whose unwrapped numbers would otherwise meet the old ones').
+     */
+    public void clear() {
+        if (!closed) {
+            evictAll();
+            started = false;
+            view.clear();
+        }
+    }
+
     /** Packets held now. */
     public int size() {
         return size;

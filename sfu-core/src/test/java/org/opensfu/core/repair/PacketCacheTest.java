@@ -192,6 +192,20 @@ class PacketCacheTest {
     }
 
     @Test
+    void clearReleasesAllAndStartsANewNumbering() {
+        cache = new PacketCache(pool, 16, MAX_AGE);
+        for (int seq = 0; seq < 10; seq++) {
+            put(cache, RepairTestPackets.simple(seq, 10), 70_000 + seq, 0);
+        }
+        cache.clear();
+        assertThat(pool.outstanding()).isZero();
+        assertThat(cache.get(70_005, 0)).isNull();
+        // numbers far below the old window are accepted again
+        assertThat(put(cache, RepairTestPackets.simple(3, 10), 65_539, MS)).isTrue();
+        assertThat(bytesOf(cache.get(65_539, MS))).isEqualTo(RepairTestPackets.simple(3, 10));
+    }
+
+    @Test
     void closeReleasesAllAndLeavesACacheThatHoldsNothing() {
         cache = new PacketCache(pool, 16, MAX_AGE);
         for (int seq = 0; seq < 12; seq++) {
