@@ -1,5 +1,6 @@
 package org.opensfu.core.repair;
 
+import org.opensfu.core.rtp.SequenceNumberUnwrapper;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,7 @@
 package org.opensfu.core.stream;
 
 import org.opensfu.core.rtcp.TransportCcFeedbackBuilder;
+import org.opensfu.core.rtp.SequenceNumberUnwrapper;
 
 /**
  * The receive side of transport-wide congestion control (draft-holmer-rmcat-transport-wide-cc-extensions-01): records
@@ -18,6 +19,7 @@ public final class TransportCcReceiver {
     private final long[] arrivalMicros = new long[WINDOW];
     private final long[] sequenceBySlot = new long[WINDOW];
     private final TransportCcFeedbackBuilder builder = new TransportCcFeedbackBuilder();
+    private final SequenceNumberUnwrapper unwrapper = new SequenceNumberUnwrapper();
     private boolean started;
     private long highestSequence;
     private long nextToReport;
@@ -29,7 +31,12 @@ public final class TransportCcReceiver {
 
     /** A packet arrived carrying transport-wide sequence number {@code sequenceNumber} (16 bits). */
     public void onPacket(int sequenceNumber, long arrivalNanos) {
-        long sequence = unwrap(sequenceNumber & 0xFFFF);
+        long sequence = unwrapper.unwrap(sequenceNumber & 0xFFFF);
+        if (!started) {
+            started = true;
+            highestSequence = sequence;
+            nextToReport = sequence;
+        }
         if (sequence < nextToReport) {
             return; // already reported (as lost): too late
         }
@@ -42,22 +49,6 @@ public final class TransportCcReceiver {
         if (highestSequence - nextToReport >= WINDOW) {
             nextToReport = highestSequence - WINDOW + 1;
         }
-    }
-
-    private long unwrap(int sequenceNumber) {
-        if (!started) {
-            started = true;
-            highestSequence = sequenceNumber;
-            nextToReport = sequenceNumber;
-            return sequenceNumber;
-        }
-        long candidate = (highestSequence & ~0xFFFFL) | sequenceNumber;
-        if (candidate < highestSequence - 0x8000) {
-            candidate += 0x10000;
-        } else if (candidate > highestSequence + 0x8000) {
-            candidate -= 0x10000;
-        }
-        return candidate;
     }
 
     /** True when packets arrived since the last feedback. */

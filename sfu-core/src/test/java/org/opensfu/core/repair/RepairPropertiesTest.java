@@ -1,5 +1,6 @@
 package org.opensfu.core.repair;
 
+import org.opensfu.core.rtp.SequenceNumberUnwrapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.opensfu.core.repair;
+package org.opensfu.core.rtp;
 
 /**
  * Turns 16-bit RTP sequence numbers (RFC 3550 §5.1) into monotonic 64-bit ones, so that a stream's packets can be

@@ -1,4 +1,4 @@
-package org.opensfu.core.repair;
+package org.opensfu.core.rtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
