@@ -240,10 +240,12 @@ public final class OfferAnswerNegotiator {
             return Optional.empty(); // neither a=ssrc nor rids: the stream could not be recognized
         }
         boolean pli = kind == MediaKind.VIDEO && codec.get().hasFeedback(RtcpFeedback.NACK, RtcpFeedback.PLI);
+        boolean nack = kind == MediaKind.VIDEO && codec.get().hasFeedback(RtcpFeedback.NACK, null);
         boolean transportCc = codec.get().hasFeedback(RtcpFeedback.TRANSPORT_CC, null)
                 && extensions.id(HeaderExtension.TRANSPORT_CC) != 0;
         return Optional.of(new PublishedMedia(section.mid().orElseThrow(), kind, layers, codec.get().payloadType(),
-                codec.get().clockRateHz(), rtx.map(Codec::payloadType).orElse(-1), extensions, pli, transportCc));
+                codec.get().clockRateHz(), rtx.map(Codec::payloadType).orElse(-1), extensions, pli, nack,
+                transportCc));
     }
 
     /**
@@ -331,7 +333,7 @@ public final class OfferAnswerNegotiator {
 
     /**
      * The RTCP feedback we accept for a codec, where the client offered it: transport-cc (congestion control), and
-     * for video PLI and FIR (keyframes).
+     * for video generic NACK (loss repair, RFC 4585 §6.2.1), PLI and FIR (keyframes).
      */
     private static List<RtcpFeedback> feedback(Codec codec, MediaKind kind, boolean transportCc) {
         List<RtcpFeedback> feedback = new ArrayList<>();
@@ -340,6 +342,9 @@ public final class OfferAnswerNegotiator {
         }
         if (kind == MediaKind.AUDIO) {
             return feedback;
+        }
+        if (codec.hasFeedback(RtcpFeedback.NACK, null)) {
+            feedback.add(new RtcpFeedback(codec.payloadType(), RtcpFeedback.NACK));
         }
         if (codec.hasFeedback(RtcpFeedback.NACK, RtcpFeedback.PLI)) {
             feedback.add(new RtcpFeedback(codec.payloadType(), RtcpFeedback.NACK, RtcpFeedback.PLI));

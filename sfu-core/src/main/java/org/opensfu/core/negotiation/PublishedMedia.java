@@ -15,11 +15,12 @@ import org.opensfu.core.rtp.HeaderExtensionMap;
  * @param rtxPayloadType the accepted RTX payload type, or -1
  * @param extensions     the extension IDs accepted in the answer
  * @param acceptsPli     whether {@code nack pli} was accepted (else keyframes are requested with FIR)
+ * @param acceptsNack    whether generic {@code nack} was accepted: we may ask for retransmissions
  * @param transportCc    whether transport-wide congestion control feedback was accepted
  */
 public record PublishedMedia(String mid, MediaKind kind, List<PublishedLayer> layers, int payloadType,
                              int clockRateHz, int rtxPayloadType, HeaderExtensionMap extensions, boolean acceptsPli,
-                             boolean transportCc) {
+                             boolean acceptsNack, boolean transportCc) {
     public PublishedMedia {
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {

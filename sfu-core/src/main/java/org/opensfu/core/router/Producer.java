@@ -3,6 +3,9 @@ package org.opensfu.core.router;
 import java.util.Arrays;
 import java.util.List;
 import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.buffer.PacketBufferPool;
+import org.opensfu.core.repair.NackGenerator;
+import org.opensfu.core.repair.PacketCache;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.KeyframeRequestThrottle;
@@ -29,7 +32,11 @@ public final class Producer {
     private final Counter packetsDropped = new Counter();
     private final Counter keyframeRequestsSent = new Counter();
 
-    Producer(ProducerSpec spec, RouterEndpoint publisher, long keyframeMinIntervalNanos) {
+    /** Packets kept per video layer to answer NACKs; at 1.5 Mbit/s this is over a second. */
+    static final int CACHE_PACKETS = 512;
+    static final long CACHE_AGE_NANOS = 1_000_000_000L;
+
+    Producer(ProducerSpec spec, RouterEndpoint publisher, long keyframeMinIntervalNanos, PacketBufferPool pool) {
         this.spec = spec;
         this.publisher = publisher;
         this.mid = spec.mid().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -38,7 +45,10 @@ public final class Producer {
         this.keyframeThrottles = new KeyframeRequestThrottle[count];
         this.senderReports = new SenderReportInfo[count];
         for (int i = 0; i < count; i++) {
-            layers[i] = new ProducerLayer(i, spec.layers().get(i), spec.clockRateHz());
+            boolean video = spec.kind() == MediaKind.VIDEO;
+            layers[i] = new ProducerLayer(i, spec.layers().get(i), spec.clockRateHz(),
+                    video ? new PacketCache(pool, CACHE_PACKETS, CACHE_AGE_NANOS) : null,
+                    video && spec.acceptsNack() ? new NackGenerator() : null);
             keyframeThrottles[i] = new KeyframeRequestThrottle(keyframeMinIntervalNanos);
             senderReports[i] = new SenderReportInfo();
         }
@@ -66,6 +76,16 @@ public final class Producer {
 
     public ProducerLayer layer(int index) {
         return layers[index];
+    }
+
+    /** The layer whose RTX SSRC is {@code ssrc}, or -1. */
+    int layerIndexOfRtx(int ssrc) {
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].rtxSsrc() == ssrc && ssrc != 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The layer whose media SSRC is {@code ssrc}, or -1. */
@@ -118,6 +138,9 @@ public final class Producer {
 
     void close() {
         closed = true;
+        for (ProducerLayer layer : layers) {
+            layer.close();
+        }
         for (Consumer consumer : consumers) {
             consumer.close();
         }
@@ -143,6 +166,9 @@ public final class Producer {
         if (packet.payloadType() != spec.payloadType() || packet.payloadLength() == 0) {
             packetsDropped.increment(); // another codec than negotiated, or a padding-only probe
             return;
+        }
+        if (!layer.remember(packet, nowNanos)) {
+            return; // seen before
         }
         for (Consumer consumer : consumers) {
             consumer.forward(layerIndex, packet, scratch, scratchView, nowNanos);

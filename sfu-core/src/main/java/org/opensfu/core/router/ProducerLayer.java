@@ -1,6 +1,10 @@
 package org.opensfu.core.router;
 
 import java.nio.charset.StandardCharsets;
+import org.opensfu.core.repair.NackGenerator;
+import org.opensfu.core.repair.PacketCache;
+import org.opensfu.core.rtp.RtpPacket;
+import org.opensfu.core.rtp.SequenceNumberUnwrapper;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.RtpReceiveStats;
 
@@ -14,16 +18,24 @@ public final class ProducerLayer {
     private int ssrc;
     private int rtxSsrc;
     private final RtpReceiveStats receiveStats;
+    private final SequenceNumberUnwrapper unwrapper = new SequenceNumberUnwrapper();
+    /** Copies of recent packets, to answer subscribers' NACKs ourselves; null for audio. */
+    private final PacketCache cache;
+    /** NACKs for what we missed from the publisher; null when it did not negotiate generic NACK. */
+    private final NackGenerator nackGenerator;
     private final Counter packetsReceived = new Counter();
+    private final Counter duplicates = new Counter();
     private volatile int frameWidthPx;
     private volatile int frameHeightPx;
 
-    ProducerLayer(int index, ProducerLayerSpec spec, int clockRateHz) {
+    ProducerLayer(int index, ProducerLayerSpec spec, int clockRateHz, PacketCache cache, NackGenerator nackGenerator) {
         this.index = index;
         this.rid = spec.rid() == null ? null : spec.rid().getBytes(StandardCharsets.US_ASCII);
         this.ssrc = spec.ssrc();
         this.rtxSsrc = spec.rtxSsrc();
         this.receiveStats = new RtpReceiveStats(clockRateHz);
+        this.cache = cache;
+        this.nackGenerator = nackGenerator;
     }
 
     /** 0 for the lowest layer. */
@@ -58,6 +70,14 @@ public final class ProducerLayer {
 
     void bindSsrc(int newSsrc) {
         ssrc = newSsrc;
+        // a new numbering: nothing before it applies
+        unwrapper.reset();
+        if (cache != null) {
+            cache.clear();
+        }
+        if (nackGenerator != null) {
+            nackGenerator.reset();
+        }
     }
 
     void bindRtxSsrc(int newRtxSsrc) {
@@ -79,6 +99,45 @@ public final class ProducerLayer {
 
     RtpReceiveStats receiveStats() {
         return receiveStats;
+    }
+
+    /**
+     * Keeps a copy of the packet for retransmissions and notes it for our own NACKs. Returns false for a packet seen
+     * before (a duplicate, or a retransmission that arrived after the original): it must not be forwarded again.
+     */
+    boolean remember(RtpPacket packet, long arrivalNanos) {
+        long extendedSequence = unwrapper.unwrap(packet.sequenceNumber());
+        if (nackGenerator != null) {
+            nackGenerator.onPacket(extendedSequence, arrivalNanos);
+        }
+        if (cache != null && !cache.put(packet, extendedSequence, arrivalNanos)) {
+            duplicates.increment();
+            return false;
+        }
+        return true;
+    }
+
+    /** The highest extended sequence number seen, for consumers that map subscriber NACKs back to our cache. */
+    long extendedSequence(int sequenceNumber) {
+        return unwrapper.peek(sequenceNumber);
+    }
+
+    PacketCache cache() {
+        return cache;
+    }
+
+    NackGenerator nackGenerator() {
+        return nackGenerator;
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    void close() {
+        if (cache != null) {
+            cache.close();
+        }
     }
 
     void countPacket() {

@@ -16,10 +16,11 @@ import org.opensfu.core.rtp.HeaderExtensionMap;
  * @param clockRateHz    the codec's RTP clock rate
  * @param extensions     the publisher's header extension IDs
  * @param acceptsPli     whether the publisher negotiated {@code nack pli} (else FIR is used for keyframes)
+ * @param acceptsNack    whether the publisher negotiated generic {@code nack}: we ask it to resend what we missed
  */
 public record ProducerSpec(String producerId, MediaKind kind, String mid, List<ProducerLayerSpec> layers,
                            int payloadType, int rtxPayloadType, int clockRateHz, HeaderExtensionMap extensions,
-                           boolean acceptsPli) {
+                           boolean acceptsPli, boolean acceptsNack) {
     public ProducerSpec {
         Objects.requireNonNull(producerId, "producerId");
         Objects.requireNonNull(kind, "kind");
@@ -39,6 +40,6 @@ public record ProducerSpec(String producerId, MediaKind kind, String mid, List<P
                                       int payloadType, int clockRateHz, HeaderExtensionMap extensions,
                                       boolean acceptsPli) {
         return new ProducerSpec(producerId, kind, mid, List.of(new ProducerLayerSpec(null, ssrc, rtxSsrc)),
-                payloadType, -1, clockRateHz, extensions, acceptsPli);
+                payloadType, -1, clockRateHz, extensions, acceptsPli, false);
     }
 }

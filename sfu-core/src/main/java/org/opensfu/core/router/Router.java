@@ -12,7 +12,10 @@ import org.opensfu.core.allocation.TrackConstraints;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.buffer.PacketBufferPool;
 import org.opensfu.core.loop.MediaLoop;
+import org.opensfu.core.repair.NackGenerator;
+import org.opensfu.core.repair.RtxPacket;
 import org.opensfu.core.rtcp.Fir;
+import org.opensfu.core.rtcp.GenericNack;
 import org.opensfu.core.rtcp.Pli;
 import org.opensfu.core.rtcp.RtcpIterator;
 import org.opensfu.core.rtcp.RtcpPacketType;
@@ -47,6 +50,10 @@ import org.opensfu.core.transport.WebRtcTransport;
 public final class Router implements AutoCloseable {
     /** How often publishers get transport-cc feedback (browsers send theirs every 50-100 ms). */
     static final long TRANSPORT_FEEDBACK_INTERVAL_MILLIS = 50;
+    /** How often missing packets are NACKed (the generator waits a reorder tolerance of its own first). */
+    static final long NACK_INTERVAL_MILLIS = 20;
+    /** Every this many NACK rounds (about a second), caches drop what has aged out. */
+    private static final int CACHE_EXPIRY_ROUNDS = 50;
     private final String id;
     private final MediaLoop loop;
     private final PacketBufferPool pool;
@@ -60,6 +67,9 @@ public final class Router implements AutoCloseable {
     private final RidLearner ridLearner = new RidLearner();
     private final MediaLoop.ScheduledTask reportTimer;
     private final MediaLoop.ScheduledTask feedbackTimer;
+    private final MediaLoop.ScheduledTask nackTimer;
+    private final int[] nackSequenceNumbers = new int[64];
+    private long nackRounds;
     private boolean closed;
 
     // per-loop scratch state of the packet path
@@ -90,6 +100,7 @@ public final class Router implements AutoCloseable {
                 TimeUnit.NANOSECONDS);
         this.feedbackTimer = loop.schedulePeriodic(this::sendTransportFeedback, TRANSPORT_FEEDBACK_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
+        this.nackTimer = loop.schedulePeriodic(this::sendNacks, NACK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public String id() {
@@ -131,8 +142,9 @@ public final class Router implements AutoCloseable {
         if (producers.containsKey(spec.producerId())) {
             throw new IllegalArgumentException("producer " + spec.producerId() + " exists");
         }
-        Producer producer = new Producer(spec, publisher, config.keyframeMinInterval().toNanos());
+        Producer producer = new Producer(spec, publisher, config.keyframeMinInterval().toNanos(), pool);
         if (!publisher.registerProducer(producer)) {
+            producer.close();
             throw new IllegalArgumentException("an SSRC of " + spec.producerId() + " is already used by "
                     + publisher.participantId());
         }
@@ -280,12 +292,64 @@ public final class Router implements AutoCloseable {
             }
             int layerIndex = producer.layerIndexOf(ssrc);
             if (layerIndex < 0) {
-                from.countRtxIgnored(); // an RTX SSRC: retransmissions are answered from our own cache instead
-                return;
+                layerIndex = restoreRetransmission(from, producer, packet);
+                if (layerIndex < 0) {
+                    return;
+                }
             }
             producer.onRtp(layerIndex, packetView, rtpScratch, scratchView, packet.receivedNanos());
         } finally {
             packet.release();
+        }
+    }
+
+    /**
+     * An RTX packet of the publisher (RFC 4588): the answer to one of our NACKs, or a padding probe. Turns it back
+     * into the original packet in place and returns its layer, or -1 for what is not to be forwarded.
+     */
+    private int restoreRetransmission(RouterEndpoint from, Producer producer, PacketBuffer packet) {
+        int layerIndex = producer.layerIndexOfRtx(packetView.ssrc());
+        if (layerIndex < 0 || packetView.payloadType() != producer.spec().rtxPayloadType()
+                || !RtxPacket.restore(packet, packetView, producer.layer(layerIndex).ssrc(),
+                        producer.spec().payloadType())) {
+            from.countRtxIgnored(); // padding probes (already counted for congestion control), or not ours
+            return -1;
+        }
+        from.countRetransmissionReceived();
+        return layerIndex;
+    }
+
+    /** Asks publishers, every {@value #NACK_INTERVAL_MILLIS} ms, for the packets we missed (RFC 4585 §6.2.1). */
+    private void sendNacks() {
+        long nowNanos = clock.nowNanos();
+        boolean expire = ++nackRounds % CACHE_EXPIRY_ROUNDS == 0;
+        for (RouterEndpoint endpoint : endpoints) {
+            if (!endpoint.isConnected()) {
+                continue;
+            }
+            for (Producer producer : endpoint.producersList()) {
+                for (int l = 0; l < producer.layerCount(); l++) {
+                    ProducerLayer layer = producer.layer(l);
+                    if (expire && layer.cache() != null) {
+                        layer.cache().expire(nowNanos);
+                    }
+                    NackGenerator generator = layer.nackGenerator();
+                    if (generator == null || !layer.ssrcKnown()) {
+                        continue;
+                    }
+                    int count;
+                    while ((count = generator.collectNacks(nowNanos, 0, nackSequenceNumbers)) > 0) {
+                        int length = GenericNack.write(rtcpScratch.array(), PacketBuffer.HEADROOM,
+                                endpoint.localSsrc(), layer.ssrc(), nackSequenceNumbers, count);
+                        rtcpScratch.setOffsetAndLength(PacketBuffer.HEADROOM, length);
+                        endpoint.transport().sendRtcp(rtcpScratch);
+                        endpoint.countNacksSent(count);
+                    }
+                    if (generator.keyframeNeeded()) {
+                        requestKeyframe(producer, l); // too much missing: a keyframe repairs it faster
+                    }
+                }
+            }
         }
     }
 
@@ -404,6 +468,7 @@ public final class Router implements AutoCloseable {
         closed = true;
         reportTimer.cancel();
         feedbackTimer.cancel();
+        nackTimer.cancel();
         rtpScratch.release();
         rtcpScratch.release();
     }

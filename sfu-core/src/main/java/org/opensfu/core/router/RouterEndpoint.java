@@ -40,6 +40,8 @@ public final class RouterEndpoint implements TransportListener {
     private final Counter rtpUnknownSsrc = new Counter();
     private final Counter rtxIgnored = new Counter();
     private final Counter rtcpMalformed = new Counter();
+    private final Counter retransmissionsReceived = new Counter();
+    private final Counter nacksSent = new Counter();
 
     RouterEndpoint(Router router, String participantId, int localSsrc) {
         this.router = router;
@@ -227,6 +229,24 @@ public final class RouterEndpoint implements TransportListener {
 
     void countMalformedRtcp() {
         rtcpMalformed.increment();
+    }
+
+    void countRetransmissionReceived() {
+        retransmissionsReceived.increment();
+    }
+
+    void countNacksSent(int sequenceNumbers) {
+        nacksSent.add(sequenceNumbers);
+    }
+
+    /** Packets the publisher resent after our NACKs. */
+    public long retransmissionsReceived() {
+        return retransmissionsReceived.get();
+    }
+
+    /** Sequence numbers we NACKed to this publisher. */
+    public long nacksSent() {
+        return nacksSent.get();
     }
 
     // TransportListener: on the router's loop

@@ -55,6 +55,8 @@ class OfferAnswerNegotiatorTest {
         assertThat(video.rtxPayloadType()).isEqualTo(97);
         assertThat(video.payloadType()).isEqualTo(96);
         assertThat(video.acceptsPli()).isTrue();
+        assertThat(video.acceptsNack()).isTrue();
+        assertThat(audio.acceptsNack()).isFalse();
 
         SessionDescription answer = SessionDescription.parse(negotiation.answerSdp());
         assertThat(answer.bundleMids()).containsExactly("0", "1");
@@ -70,7 +72,7 @@ class OfferAnswerNegotiatorTest {
         assertThat(answer.media().get(1).payloadTypes()).containsExactly(96, 97);
         assertThat(answer.media().get(1).fmtp(97)).containsEntry("apt", "96");
         assertThat(answer.media().get(1).rtcpFeedback(96)).extracting(f -> f.type() + " " + f.parameter())
-                .containsExactlyInAnyOrder("transport-cc null", "nack pli", "ccm fir");
+                .containsExactlyInAnyOrder("transport-cc null", "nack null", "nack pli", "ccm fir");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.opensfu.core.buffer.PacketBufferPool;
 import org.opensfu.core.client.JavaPeer;
 import org.opensfu.core.loop.MediaLoop;
 import org.opensfu.core.loop.MediaLoopGroup;
+import org.opensfu.core.rtcp.GenericNack;
 import org.opensfu.core.rtcp.Pli;
 import org.opensfu.core.rtcp.ReceiverReport;
 import org.opensfu.core.rtcp.ReportBlock;
@@ -195,6 +196,50 @@ class RouterForwardingTest {
         });
     }
 
+    @Test
+    void asksThePublisherForWhatWasLostAndForwardsTheRetransmission() throws Exception {
+        Participant publisher = connect("erin");
+        Participant subscriber = connect("frank");
+        Producer video = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(),
+                new ProducerSpec("erin-1", MediaKind.VIDEO, "1", List.of(new ProducerLayerSpec(null, 0x7100, 0x7101)),
+                        96, 97, 90_000, HeaderExtensionMap.EMPTY, true, true)));
+        OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), video,
+                new ConsumerSpec(0x7200, 100, HeaderExtensionMap.EMPTY)));
+
+        // 1000, 1001, (1002 lost), 1003
+        for (int seq : new int[] {1000, 1001, 1003}) {
+            send(publisher.peer(), TestPackets.rtp(96, seq, 3000L * seq, 0x7100, new byte[] {(byte) seq, 7}), false);
+        }
+        assertThat(nextNackedSequenceNumbers(publisher, 0x7100)).containsExactly(1002);
+
+        // the answer on the RTX stream (RFC 4588 §4: original sequence number, then the original payload)
+        send(publisher.peer(), TestPackets.rtp(97, 1, 3000L * 1002, 0x7101, new byte[] {0x03, (byte) 0xEA,
+                (byte) 1002, 7}), false);
+        List<Integer> payloadMarkers = new ArrayList<>();
+        List<Integer> sequenceNumbers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] bytes = subscriber.received().nextRtp(WAIT);
+            assertThat(bytes).as("packet %d", i).isNotNull();
+            RtpPacket packet = new RtpPacket();
+            assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
+            assertThat(packet.ssrc()).isEqualTo(0x7200);
+            assertThat(packet.payloadType()).isEqualTo(100);
+            payloadMarkers.add(packet.buffer()[packet.payloadOffset()] & 0xFF);
+            sequenceNumbers.add(packet.sequenceNumber());
+        }
+        assertThat(payloadMarkers).containsExactly(1000 & 0xFF, 1001 & 0xFF, 1003 & 0xFF, 1002 & 0xFF);
+        int base = sequenceNumbers.get(0);
+        assertThat(sequenceNumbers).containsExactly(base, (base + 1) & 0xFFFF, (base + 3) & 0xFFFF,
+                (base + 2) & 0xFFFF);
+        assertThat(publisher.endpoint().retransmissionsReceived()).isEqualTo(1);
+        assertThat(publisher.endpoint().nacksSent()).isGreaterThanOrEqualTo(1);
+
+        // a second copy of the same packet is a duplicate, not forwarded twice
+        send(publisher.peer(), TestPackets.rtp(97, 2, 3000L * 1002, 0x7101, new byte[] {0x03, (byte) 0xEA,
+                (byte) 1002, 7}), false);
+        assertThat(subscriber.received().nextRtp(Duration.ofMillis(300))).isNull();
+    }
+
     private void send(JavaPeer peer, byte[] bytes, boolean rtcp) {
         PacketBuffer buffer = pool.acquire();
         buffer.copyFrom(bytes, 0, bytes.length);
@@ -228,6 +273,34 @@ class RouterForwardingTest {
             }
         }
         return false;
+    }
+
+    /** Waits for a generic NACK for {@code mediaSsrc} and returns the sequence numbers it asks for. */
+    private static List<Integer> nextNackedSequenceNumbers(Participant participant, int mediaSsrc)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
+        while (System.nanoTime() < deadline) {
+            byte[] compound = participant.received().rtcp.poll(100, TimeUnit.MILLISECONDS);
+            if (compound == null) {
+                continue;
+            }
+            RtcpIterator it = new RtcpIterator();
+            it.wrap(compound, 0, compound.length);
+            while (it.next()) {
+                GenericNack nack = new GenericNack();
+                if (it.packetType() == RtcpPacketType.RTPFB && it.countOrFormat() == RtcpPacketType.FMT_RTPFB_NACK
+                        && nack.wrap(compound, it.packetOffset(), it.packetLength()) && nack.mediaSsrc() == mediaSsrc) {
+                    int[] lost = new int[64];
+                    int count = nack.lostSequenceNumbers(lost);
+                    List<Integer> result = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        result.add(lost[i]);
+                    }
+                    return result;
+                }
+            }
+        }
+        return List.of();
     }
 
     private static Integer receiverReportBlock(Participant participant, int mediaSsrc) throws InterruptedException {

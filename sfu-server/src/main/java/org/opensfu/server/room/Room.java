@@ -284,7 +284,8 @@ public final class Room implements RouterListener {
         tracks.put(trackId, publication);
         RouterEndpoint endpoint = participant.endpoint;
         ProducerSpec spec = new ProducerSpec(trackId, media.kind(), media.mid(), layers, media.payloadType(),
-                media.rtxPayloadType(), media.clockRateHz(), media.extensions(), media.acceptsPli());
+                media.rtxPayloadType(), media.clockRateHz(), media.extensions(), media.acceptsPli(),
+                media.acceptsNack());
         loop.execute(() -> router.addProducer(endpoint, spec));
         broadcast(new TrackPublished(track), participant);
         LOG.info("room={} participant={} published {} {}", name, participant.id(), track.kind(), trackId);
