@@ -6,8 +6,8 @@ package org.opensfu.core.bwe;
  * <p>The trend {@code m} is compared with the threshold {@code γ}: above it for more than
  * {@value #OVERUSE_TIME_MILLIS} ms over at least two samples, and not falling, is over-use; below {@code -γ} is
  * under-use; otherwise normal. The threshold follows {@code |m|}: {@code γ += Δt · k · (|m| - γ)} with
- * {@code k = k_u} ({@value #K_UP}) when {@code |m| > γ} and {@code k_d} ({@value #K_DOWN}) otherwise, {@code Δt} in ms
- * capped at {@value #MAX_UPDATE_MILLIS}, clamped to [{@value #MIN_THRESHOLD}, {@value #MAX_THRESHOLD}] ms, and not
+ * {@code k = k_u} ({@value #K_UP}) when {@code |m| > γ} and {@code k_d} ({@value #K_DOWN}) otherwise, {@code Δt} in
+ * ms capped at {@value #MAX_UPDATE_MILLIS}, clamped to [{@value #MIN_THRESHOLD}, {@value #MAX_THRESHOLD}] ms, and not
  * updated for spikes more than {@value #SPIKE_MILLIS} ms above it. So a flow that competes with loss-based TCP raises
  * its threshold instead of starving, and a threshold that is not needed comes back down.
  *
@@ -80,14 +80,6 @@ public final class OveruseDetector {
         thresholdMillis = Math.clamp(thresholdMillis + k * (magnitude - thresholdMillis) * dtMillis,
                 MIN_THRESHOLD, MAX_THRESHOLD);
         lastUpdateNanos = nowNanos;
-    }
-
-    /** Back to the normal signal, keeping the threshold (the trend it was computed from was discarded). */
-    public void resetSignal() {
-        usage = BandwidthUsage.NORMAL;
-        overuseMillis = -1;
-        overuseCount = 0;
-        previousTrend = 0;
     }
 
     /** The current threshold {@code γ} in ms. */
