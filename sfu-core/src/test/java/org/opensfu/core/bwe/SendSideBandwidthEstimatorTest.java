@@ -120,6 +120,39 @@ class SendSideBandwidthEstimatorTest {
     }
 
     @Test
+    void sendingAndFeedbackAllocateNothing() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        int firstSeq = nextSeq;
+        byte[][] feedbacks = new byte[400][];
+        for (int i = 0; i < feedbacks.length; i++) { // 5 packets each, arriving 20 ms after they were sent
+            builder.reset(1, 2, i);
+            for (int k = 0; k < 5; k++) {
+                int n = i * 5 + k;
+                builder.addReceived((firstSeq + n) & 0xFFFF, n * 10_000L + 20_000);
+            }
+            feedbacks[i] = java.util.Arrays.copyOf(out, builder.write(out, 0));
+        }
+        long allocated = 0;
+        int matched = 0;
+        for (int i = 0; i < feedbacks.length; i++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int k = 0; k < 5; k++) {
+                int n = i * 5 + k;
+                bwe.onPacketSent((firstSeq + n) & 0xFFFF, n * 10 * MS, 1200, -1);
+            }
+            view.wrap(feedbacks[i], 0, feedbacks[i].length);
+            bwe.onTransportFeedback(view, i * 50 * MS + 80 * MS);
+            long after = threads.getCurrentThreadAllocatedBytes();
+            if (i >= feedbacks.length / 2) { // the first half warms up
+                allocated += after - before;
+                matched += bwe.rttMillis() == 40 ? 1 : 0;
+            }
+        }
+        assertThat(matched).isEqualTo(feedbacks.length / 2);
+        assertThat(allocated).as("bytes allocated for 1000 packets and 200 feedbacks").isLessThan(1024);
+    }
+
+    @Test
     void noProbesWhenDisabled() {
         SendSideBandwidthEstimator quiet = new SendSideBandwidthEstimator(new BweConfig(300_000, 50_000, 5_000_000,
                 BweConfig.DEFAULT_HISTORY_CAPACITY, false));
