@@ -2,12 +2,13 @@ package org.opensfu.core.bwe;
 
 /**
  * The loss-based half of GCC (draft-ietf-rmcat-gcc-02 §6): a bound on the sending rate from the fraction of packets
- * lost, measured over windows of at least {@value #MIN_WINDOW_MILLIS} ms and {@value #MIN_WINDOW_PACKETS} packets (or
- * {@value #MAX_WINDOW_MILLIS} ms, whatever came).
+ * lost, measured over consecutive windows of at least {@value #MIN_WINDOW_MILLIS} ms and {@value #MIN_WINDOW_PACKETS}
+ * packets (or {@value #MAX_WINDOW_MILLIS} ms with whatever came) of feedback arrival time.
  *
  * <ul>
  * <li>Loss under {@value #LOW_LOSS}: the bound may increase. If it was lowered by loss it recovers by
- * {@value #INCREASE_PER_SECOND}x per second until it reaches the delay-based estimate; otherwise it does not limit.</li>
+ * {@value #INCREASE_PER_SECOND}x per second until it reaches the delay-based estimate; otherwise it does not
+ * limit.</li>
  * <li>Loss from {@value #LOW_LOSS} to {@value #HIGH_LOSS}: hold, the bound stays at most what is sent now (the
  * delay-based estimate at that moment).</li>
  * <li>Loss over {@value #HIGH_LOSS}: {@code bound = rate x (1 - loss / 2)}, at most once per 300 ms + round trip;
@@ -15,8 +16,8 @@ package org.opensfu.core.bwe;
  * since dropped below the new bound, the congestion was already answered and loss does not cut twice).</li>
  * </ul>
  * A probe that got through at some rate while the bound recovers lifts the bound to that rate
- * ({@link #onProbeResult}).
- * The bound is {@link #UNLIMITED} while it does not limit; the estimate is {@code min(delay-based, bound)}.
+ * ({@link #onProbeResult}). The bound is {@link #UNLIMITED} while it does not limit; the estimate is
+ * {@code min(delay-based, bound)}.
  */
 public final class LossBasedController {
     /** The bound when loss does not limit the rate. */

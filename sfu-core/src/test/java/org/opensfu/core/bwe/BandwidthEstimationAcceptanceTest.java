@@ -37,9 +37,9 @@ class BandwidthEstimationAcceptanceTest {
         List<BottleneckSimulation.Sample> samples = sim.run(100 * SECOND, 100 * MS);
         long realMillis = (System.nanoTime() - start) / 1_000_000;
 
-        System.out.printf("capacity steps, one-way delay %d ms: 100 s simulated in %d ms, %d packets, %d probe clusters,"
-                + " %d queue drops%n", oneWayMillis, realMillis, sim.sentPackets(), sim.probeClusters(),
-                sim.droppedByQueue());
+        System.out.printf("capacity steps, one-way delay %d ms: 100 s simulated in %d ms, %d packets,"
+                + " %d probe clusters, %d queue drops%n", oneWayMillis, realMillis, sim.sentPackets(),
+                sim.probeClusters(), sim.droppedByQueue());
         System.out.print(BottleneckSimulation.table(samples, 2 * SECOND));
         for (int k = 0; k < stepTimes.length; k++) {
             long from = stepTimes[k];
