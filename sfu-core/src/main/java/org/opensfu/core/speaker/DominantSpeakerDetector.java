@@ -65,6 +65,7 @@ public final class DominantSpeakerDetector {
     private final long minDominanceNanos;
     private SpeakerActivity[] speakers = new SpeakerActivity[8];
     private final ActivityOrder order = new ActivityOrder();
+    private int[] orderSnapshot = new int[8];
     private int dominant = NONE;
     private long dominantSinceNanos;
     private long dominantChanges;
@@ -96,6 +97,9 @@ public final class DominantSpeakerDetector {
         }
         speakers[speakerIndex] = new SpeakerActivity(config);
         order.add(speakerIndex);
+        if (order.size() > orderSnapshot.length) {
+            orderSnapshot = new int[order.size() * 2];
+        }
     }
 
     /**
@@ -161,15 +165,17 @@ public final class DominantSpeakerDetector {
         return true;
     }
 
-    /** A non-dominant speaker starting a stretch of sustained speech moves behind the dominant one (class doc). */
+    /**
+     * A non-dominant speaker starting a stretch of sustained speech moves behind the dominant one (class doc);
+     * several starting at once keep their relative order.
+     */
     private void updateSustainedSpeech() {
         double exitLevel = config.minLongActivity() / 2;
-        // by index, not by position: promoting reorders the list being decided on
-        for (int index = 0; index < speakers.length; index++) {
+        int count = order.copyTo(orderSnapshot); // promoting reorders the live list
+        int position = dominant == NONE ? 0 : 1;
+        for (int i = 0; i < count; i++) {
+            int index = orderSnapshot[i];
             SpeakerActivity speaker = speakers[index];
-            if (speaker == null) {
-                continue;
-            }
             if (speaker.sustained) {
                 if (speaker.longTerm() < exitLevel) {
                     speaker.sustained = false;
@@ -178,7 +184,7 @@ public final class DominantSpeakerDetector {
                     && speaker.immediate() >= config.immediateMargin()) {
                 speaker.sustained = true;
                 if (index != dominant) {
-                    order.promote(index, dominant == NONE ? 0 : 1);
+                    order.promote(index, position++);
                 }
             }
         }
