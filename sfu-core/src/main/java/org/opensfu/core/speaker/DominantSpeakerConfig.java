@@ -17,7 +17,8 @@ package org.opensfu.core.speaker;
  * @param immediateMillis        time constant of the immediate activity (is the speaker talking right now)
  * @param mediumMillis           time constant of the medium activity (about a word or a short phrase)
  * @param longMillis             time constant of the long activity (about a sentence)
- * @param immediateMargin        a challenger's immediate activity must exceed the dominant speaker's by this much
+ * @param immediateMargin        a challenger's immediate activity must exceed the dominant speaker's by this much;
+ *                               also the immediate activity that counts as "speaking now" for the recent order
  * @param mediumMargin           likewise for the medium activity
  * @param longMargin             likewise for the long activity
  * @param minLongActivity        nobody becomes dominant (or counts as a recent speaker) below this long activity:

@@ -269,17 +269,17 @@ public final class DominantSpeakerDetector {
         return ignoredLevels;
     }
 
-    /** A speaker's immediate activity 0..1 as of the last {@link #evaluate} (0 for an unknown speaker). */
+    /** A speaker's immediate activity 0..1 as of its last packet or the last {@link #evaluate} (0 if unknown). */
     public double immediateActivity(int speakerIndex) {
         return hasSpeaker(speakerIndex) ? speakers[speakerIndex].immediate() : 0;
     }
 
-    /** A speaker's medium activity 0..1 as of the last {@link #evaluate}. */
+    /** A speaker's medium activity 0..1 as of its last packet or the last {@link #evaluate}. */
     public double mediumActivity(int speakerIndex) {
         return hasSpeaker(speakerIndex) ? speakers[speakerIndex].medium() : 0;
     }
 
-    /** A speaker's long activity 0..1 as of the last {@link #evaluate}. */
+    /** A speaker's long activity 0..1 as of its last packet or the last {@link #evaluate}. */
     public double longActivity(int speakerIndex) {
         return hasSpeaker(speakerIndex) ? speakers[speakerIndex].longTerm() : 0;
     }

@@ -7,17 +7,18 @@ package org.opensfu.core.speaker;
  * <p>Time is cut into 20 ms frames (one Opus packet each). A packet's <em>activity</em> is 0..1: 0 at or below
  * {@link DominantSpeakerConfig#quietLevelDbov()}, 1 at or above {@link DominantSpeakerConfig#fullLevelDbov()},
  * linear in between, and 0 unless it is {@link DominantSpeakerConfig#minSnrDb()} above the speaker's
- * {@link NoiseFloor} (and, optionally, unless its V bit is set). A frame's activity is that of its loudest packet; a
+ * {@link NoiseFloor} (assumed quiet, {@code quietLevelDbov + minSnrDb}, until the speaker has shown its background
+ * for a whole window; and, optionally, unless its V bit is set). A frame's activity is that of its loudest packet; a
  * frame without packets repeats the last packet's activity for {@link DominantSpeakerConfig#packetHoldMillis()} and
  * is silent afterwards (DTX, muting, a stopped sender).
  *
  * <p>Each closed frame updates three exponential moving averages with time constants
- * {@code immediateMillis < mediumMillis < longMillis}: the paper's immediate, medium and long "speech activity
- * scores", which count active frames, active words and active sentences in windows of growing length. An average
- * tracks the same evidence (the fraction of recent frames with speech), costs three multiply-adds per frame and no
- * buffer, and decays through gaps in closed form.
+ * {@code immediateMillis < mediumMillis < longMillis}: they stand for the paper's immediate, medium and long
+ * speech activity scores, which count active sub-bands in a frame, active frames in a word-long block and active
+ * blocks in a sentence-long window. An average tracks the same evidence (how much of the recent time had speech),
+ * costs three multiply-adds per frame and no buffer, and decays through gaps in closed form.
  *
- * <p>Doubles only, {@link StrictMath} for the one power, so the same input gives the same scores on every JVM.
+ * <p>{@link StrictMath} for {@code exp} and {@code pow}, so the same input gives the same scores on every JVM.
  */
 final class SpeakerActivity {
     /** Length of a frame: the usual Opus packetization. */
