@@ -2,13 +2,15 @@ package org.opensfu.core.router;
 
 import java.util.Arrays;
 import java.util.List;
-import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.allocation.LayerInfo;
 import org.opensfu.core.buffer.PacketBufferPool;
+import org.opensfu.core.codec.vp8.Vp8PayloadDescriptor;
 import org.opensfu.core.repair.NackGenerator;
 import org.opensfu.core.repair.PacketCache;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.KeyframeRequestThrottle;
+import org.opensfu.core.stream.LayerRateMeter;
 
 /**
  * One published track in a room: the publisher's m-section, with one layer or several (simulcast), each its own SSRC
@@ -27,11 +29,16 @@ public final class Producer {
 
     private final SenderReportInfo[] senderReports;
     private int firSequenceNumber;
+    /** Bitrate and frame rate per simulcast and temporal layer, for the allocator; null for audio. */
+    private final LayerRateMeter rateMeter;
+    private final PacketCache[] caches;
 
     private final Counter packetsReceived = new Counter();
     private final Counter packetsDropped = new Counter();
     private final Counter keyframeRequestsSent = new Counter();
 
+    /** Temporal layers measured per simulcast layer (VP8 TID 0..3, RFC 7741 §4.2). */
+    static final int MAX_TEMPORAL_LAYERS = 4;
     /** Packets kept per video layer to answer NACKs; at 1.5 Mbit/s this is over a second. */
     static final int CACHE_PACKETS = 512;
     static final long CACHE_AGE_NANOS = 1_000_000_000L;
@@ -44,14 +51,50 @@ public final class Producer {
         this.layers = new ProducerLayer[count];
         this.keyframeThrottles = new KeyframeRequestThrottle[count];
         this.senderReports = new SenderReportInfo[count];
+        this.caches = new PacketCache[count];
+        boolean video = spec.kind() == MediaKind.VIDEO;
         for (int i = 0; i < count; i++) {
-            boolean video = spec.kind() == MediaKind.VIDEO;
-            layers[i] = new ProducerLayer(i, spec.layers().get(i), spec.clockRateHz(),
-                    video ? new PacketCache(pool, CACHE_PACKETS, CACHE_AGE_NANOS) : null,
+            caches[i] = video ? new PacketCache(pool, CACHE_PACKETS, CACHE_AGE_NANOS) : null;
+            layers[i] = new ProducerLayer(i, spec.layers().get(i), spec.clockRateHz(), caches[i],
                     video && spec.acceptsNack() ? new NackGenerator() : null);
             keyframeThrottles[i] = new KeyframeRequestThrottle(keyframeMinIntervalNanos);
             senderReports[i] = new SenderReportInfo();
         }
+        this.rateMeter = video ? new LayerRateMeter(count, MAX_TEMPORAL_LAYERS) : null;
+    }
+
+    public boolean isVideo() {
+        return spec.kind() == MediaKind.VIDEO;
+    }
+
+    /** The packet caches by layer index (null elements for audio), to answer subscribers' NACKs. */
+    PacketCache[] caches() {
+        return caches;
+    }
+
+    /**
+     * What the publisher sends now, per simulcast and temporal layer, for the bandwidth allocator: bitrates and frame
+     * rates measured over the last two seconds, heights from the layers' last key frames. Empty for audio.
+     */
+    public LayerInfo layerInfo(long nowNanos) {
+        if (rateMeter == null) {
+            return LayerInfo.empty();
+        }
+        int count = layers.length;
+        long[][] bitrateBps = new long[count][];
+        double[][] frameRate = new double[count][];
+        int[] heightPx = new int[count];
+        for (int s = 0; s < count; s++) {
+            int temporalLayers = Math.min(layers[s].temporalLayersSeen(), MAX_TEMPORAL_LAYERS);
+            bitrateBps[s] = new long[temporalLayers];
+            frameRate[s] = new double[temporalLayers];
+            for (int t = 0; t < temporalLayers; t++) {
+                bitrateBps[s][t] = rateMeter.bitrateBps(s, t, nowNanos);
+                frameRate[s][t] = rateMeter.frameRate(s, t, nowNanos);
+            }
+            heightPx[s] = layers[s].frameHeightPx();
+        }
+        return new LayerInfo(bitrateBps, heightPx, frameRate);
     }
 
     public ProducerSpec spec() {
@@ -157,21 +200,46 @@ public final class Producer {
         consumers = Arrays.stream(consumers).filter(c -> c != consumer).toArray(Consumer[]::new);
     }
 
-    /** A media packet of layer {@code layerIndex} from the publisher: account for it, forward it to every consumer. */
-    void onRtp(int layerIndex, RtpPacket packet, PacketBuffer scratch, RtpPacket scratchView, long nowNanos) {
+    /**
+     * A media packet of layer {@code layerIndex} from the publisher: account for it, measure its layer's rate, and
+     * forward it to every consumer. Video padding-only packets go to the consumers too: their layer forwarders close
+     * the sequence number gap they would otherwise leave.
+     */
+    void onRtp(int layerIndex, RtpPacket packet, ForwardingScratch scratch, long nowNanos) {
         packetsReceived.increment();
         ProducerLayer layer = layers[layerIndex];
         layer.countPacket();
         layer.receiveStats().onPacket(packet.sequenceNumber(), packet.timestamp(), nowNanos, packet.length());
-        if (packet.payloadType() != spec.payloadType() || packet.payloadLength() == 0) {
-            packetsDropped.increment(); // another codec than negotiated, or a padding-only probe
+        boolean padding = packet.payloadLength() == 0;
+        if (packet.payloadType() != spec.payloadType() || (padding && rateMeter == null)) {
+            packetsDropped.increment(); // another codec than negotiated, or audio without payload
             return;
         }
         if (!layer.remember(packet, nowNanos)) {
             return; // seen before
         }
+        if (rateMeter != null && !padding) {
+            measure(layer, packet, scratch.sourceVp8, nowNanos);
+        }
         for (Consumer consumer : consumers) {
-            consumer.forward(layerIndex, packet, scratch, scratchView, nowNanos);
+            consumer.forward(layerIndex, packet, scratch, nowNanos);
+        }
+    }
+
+    /** Counts a video packet into its spatial and temporal layer, and notes key frame sizes (RFC 7741 §4.2-4.3). */
+    private void measure(ProducerLayer layer, RtpPacket packet, Vp8PayloadDescriptor vp8, long nowNanos) {
+        if (!vp8.wrap(packet.buffer(), packet.payloadOffset(), packet.payloadLength())) {
+            return;
+        }
+        int temporalLayer = vp8.hasTid() ? vp8.temporalLayer() : 0;
+        layer.noteTemporalLayer(temporalLayer);
+        rateMeter.onPacket(layer.index(), temporalLayer, packet.length(), vp8.isStartOfFrame(), nowNanos);
+        if (vp8.isKeyframe()) {
+            int widthPx = vp8.frameWidth();
+            int heightPx = vp8.frameHeight();
+            if (widthPx > 0 && heightPx > 0) {
+                layer.onKeyframeSize(widthPx, heightPx);
+            }
         }
     }
 

@@ -27,6 +27,10 @@ public final class ProducerLayer {
     private final Counter duplicates = new Counter();
     private volatile int frameWidthPx;
     private volatile int frameHeightPx;
+    /** The extended sequence number of the packet last passed to {@link #remember}. */
+    private long lastExtendedSequence;
+    /** The highest VP8 temporal layer ID seen (0 for streams without temporal layers). */
+    private int highestTemporalLayer;
 
     ProducerLayer(int index, ProducerLayerSpec spec, int clockRateHz, PacketCache cache, NackGenerator nackGenerator) {
         this.index = index;
@@ -107,6 +111,7 @@ public final class ProducerLayer {
      */
     boolean remember(RtpPacket packet, long arrivalNanos) {
         long extendedSequence = unwrapper.unwrap(packet.sequenceNumber());
+        lastExtendedSequence = extendedSequence;
         if (nackGenerator != null) {
             nackGenerator.onPacket(extendedSequence, arrivalNanos);
         }
@@ -117,9 +122,21 @@ public final class ProducerLayer {
         return true;
     }
 
-    /** The highest extended sequence number seen, for consumers that map subscriber NACKs back to our cache. */
-    long extendedSequence(int sequenceNumber) {
-        return unwrapper.peek(sequenceNumber);
+    /** The extended sequence number of the packet being forwarded: its key in {@link #cache()}. */
+    long lastExtendedSequence() {
+        return lastExtendedSequence;
+    }
+
+    /** Notes the temporal layer of a packet (VP8 TID, RFC 7741 §4.2). */
+    void noteTemporalLayer(int temporalLayer) {
+        if (temporalLayer > highestTemporalLayer) {
+            highestTemporalLayer = temporalLayer;
+        }
+    }
+
+    /** Temporal layers seen on this layer so far: 1 for a stream without temporal scalability. */
+    public int temporalLayersSeen() {
+        return highestTemporalLayer + 1;
     }
 
     PacketCache cache() {

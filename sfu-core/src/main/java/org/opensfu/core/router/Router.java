@@ -3,16 +3,19 @@ package org.opensfu.core.router;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.opensfu.core.allocation.LayerInfo;
 import org.opensfu.core.allocation.TrackConstraints;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.buffer.PacketBufferPool;
 import org.opensfu.core.loop.MediaLoop;
 import org.opensfu.core.repair.NackGenerator;
+import org.opensfu.core.repair.NackResponder;
 import org.opensfu.core.repair.RtxPacket;
 import org.opensfu.core.rtcp.Fir;
 import org.opensfu.core.rtcp.GenericNack;
@@ -20,6 +23,7 @@ import org.opensfu.core.rtcp.Pli;
 import org.opensfu.core.rtcp.RtcpIterator;
 import org.opensfu.core.rtcp.RtcpPacketType;
 import org.opensfu.core.rtcp.SenderReport;
+import org.opensfu.core.rtcp.TransportCcFeedback;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.time.Clock;
 import org.opensfu.core.util.Bytes;
@@ -68,19 +72,21 @@ public final class Router implements AutoCloseable {
     private final MediaLoop.ScheduledTask reportTimer;
     private final MediaLoop.ScheduledTask feedbackTimer;
     private final MediaLoop.ScheduledTask nackTimer;
+    private final MediaLoop.ScheduledTask allocationTimer;
     private final int[] nackSequenceNumbers = new int[64];
     private long nackRounds;
     private boolean closed;
 
     // per-loop scratch state of the packet path
-    private final PacketBuffer rtpScratch;
+    private final ForwardingScratch scratch;
     private final PacketBuffer rtcpScratch;
     private final RtpPacket packetView = new RtpPacket();
-    private final RtpPacket scratchView = new RtpPacket();
     private final RtcpIterator rtcpIterator = new RtcpIterator();
     private final SenderReport senderReport = new SenderReport();
     private final Pli pli = new Pli();
     private final Fir fir = new Fir();
+    private final GenericNack nack = new GenericNack();
+    private final TransportCcFeedback transportFeedback = new TransportCcFeedback();
     private final int[] firSsrc = new int[1];
     private final int[] firSequence = new int[1];
 
@@ -94,13 +100,15 @@ public final class Router implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.reporter = new RtcpReporter(clock);
-        this.rtpScratch = pool.acquire();
+        this.scratch = new ForwardingScratch(pool);
         this.rtcpScratch = pool.acquire();
         this.reportTimer = loop.schedulePeriodic(this::sendReports, config.rtcpReportInterval().toNanos(),
                 TimeUnit.NANOSECONDS);
         this.feedbackTimer = loop.schedulePeriodic(this::sendTransportFeedback, TRANSPORT_FEEDBACK_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
         this.nackTimer = loop.schedulePeriodic(this::sendNacks, NACK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        this.allocationTimer = loop.schedulePeriodic(this::allocate, config.allocationInterval().toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     public String id() {
@@ -122,7 +130,7 @@ public final class Router implements AutoCloseable {
         do {
             localSsrc = ThreadLocalRandom.current().nextInt();
         } while (localSsrc == 0);
-        return new RouterEndpoint(this, participantId, localSsrc);
+        return new RouterEndpoint(this, participantId, localSsrc, config);
     }
 
     /** Makes the endpoint part of the router, with its transport. Loop thread. */
@@ -164,14 +172,14 @@ public final class Router implements AutoCloseable {
             throw new IllegalArgumentException("producer " + producer.id() + " is closed");
         }
         Consumer consumer = new Consumer(producer, subscriber, spec, random.nextInt(1 << 16),
-                random.nextLong(1L << 32));
+                random.nextLong(1L << 32), random.nextInt(1 << 15), random.nextInt(1 << 16));
         if (!subscriber.registerConsumer(consumer)) {
             throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(spec.ssrc()) + " already used on "
                     + subscriber.participantId());
         }
         producer.addConsumer(consumer);
         if (subscriber.isConnected()) {
-            requestKeyframe(producer, consumer.sourceLayer());
+            requestKeyframe(producer, consumer.keyframeLayerForRequest());
         }
         return consumer;
     }
@@ -297,7 +305,7 @@ public final class Router implements AutoCloseable {
                     return;
                 }
             }
-            producer.onRtp(layerIndex, packetView, rtpScratch, scratchView, packet.receivedNanos());
+            producer.onRtp(layerIndex, packetView, scratch, packet.receivedNanos());
         } finally {
             packet.release();
         }
@@ -422,23 +430,82 @@ public final class Router implements AutoCloseable {
                     keyframeWanted(from, fir.entrySsrc(i));
                 }
             }
+        } else if (type == RtcpPacketType.RTPFB && format == RtcpPacketType.FMT_RTPFB_TRANSPORT_CC) {
+            if (transportFeedback.wrap(buf, offset, length)) {
+                from.rateControl().onTransportFeedback(transportFeedback, arrivalNanos);
+            }
+        } else if (type == RtcpPacketType.RTPFB && format == RtcpPacketType.FMT_RTPFB_NACK) {
+            if (nack.wrap(buf, offset, length)) {
+                from.countNackReceived();
+                answerNack(from, nack, arrivalNanos);
+            }
         }
-        // RR, SDES, BYE: consumed here. NACK, REMB and transport-cc feedback are handled by later stages.
+        // RR, SDES, BYE, REMB: consumed here.
+    }
+
+    /** Resends what a subscriber NACKed (RFC 4585 §6.2.1) from the producer's cache, as RTX when negotiated. */
+    private void answerNack(RouterEndpoint subscriber, GenericNack request, long nowNanos) {
+        Consumer consumer = subscriber.consumerBySsrc(request.mediaSsrc());
+        if (consumer == null || consumer.isClosed() || consumer.history() == null) {
+            return;
+        }
+        NackResponder responder = scratch.nackResponder;
+        long rttNanos = subscriber.rttMillis() * 1_000_000L;
+        responder.start(request, consumer.history(), consumer.producer().caches(), nowNanos, rttNanos);
+        while (responder.next()) {
+            consumer.resend(responder.packet(), responder.info(), scratch, nowNanos);
+        }
     }
 
     private void keyframeWanted(RouterEndpoint subscriber, int mediaSsrc) {
         Consumer consumer = subscriber.consumerBySsrc(mediaSsrc);
         if (consumer != null && !consumer.isClosed()) {
-            requestKeyframe(consumer.producer(), consumer.sourceLayer());
+            requestKeyframe(consumer.producer(), consumer.keyframeLayerForRequest());
         }
     }
 
     void onEndpointConnected(RouterEndpoint endpoint) {
         for (Consumer consumer : endpoint.consumers()) {
             // packets sent before were dropped: start with a keyframe
-            requestKeyframe(consumer.producer(), consumer.sourceLayer());
+            requestKeyframe(consumer.producer(), consumer.keyframeLayerForRequest());
         }
         listener.onEndpointConnected(endpoint);
+    }
+
+    /**
+     * Every allocation interval: shares each subscriber's estimate among its video tracks, asks publishers for the
+     * keyframes that layer switches wait for, and starts the probes the estimators want.
+     */
+    private void allocate() {
+        long nowNanos = clock.nowNanos();
+        Map<Producer, LayerInfo> layerInfos = new IdentityHashMap<>();
+        for (RouterEndpoint endpoint : endpoints) {
+            if (!endpoint.isConnected() || endpoint.consumersList().isEmpty()) {
+                continue;
+            }
+            SubscriberRateControl rateControl = endpoint.rateControl();
+            boolean wasProbing = rateControl.probing();
+            rateControl.allocate(endpoint.consumersList(), layerInfos, endpoint.usesTransportCc(), nowNanos);
+            for (Consumer consumer : endpoint.consumersList()) {
+                int layer = consumer.keyframeLayerNeeded();
+                if (layer >= 0 && layer < consumer.producer().layerCount()) {
+                    requestKeyframe(consumer.producer(), layer);
+                }
+            }
+            if (!wasProbing && rateControl.probing()) {
+                sendProbeSlice(endpoint);
+            }
+        }
+    }
+
+    private void sendProbeSlice(RouterEndpoint endpoint) {
+        if (closed || !endpoint.isConnected()) {
+            return;
+        }
+        if (endpoint.rateControl().sendProbeSlice(endpoint.consumersList(), scratch, clock.nowNanos())) {
+            loop.schedule(() -> sendProbeSlice(endpoint), SubscriberRateControl.PROBE_SLICE_NANOS,
+                    TimeUnit.NANOSECONDS);
+        }
     }
 
     void onEndpointTransportClosed(RouterEndpoint endpoint, CloseReason reason) {
@@ -469,7 +536,8 @@ public final class Router implements AutoCloseable {
         reportTimer.cancel();
         feedbackTimer.cancel();
         nackTimer.cancel();
-        rtpScratch.release();
+        allocationTimer.cancel();
+        scratch.close();
         rtcpScratch.release();
     }
 }

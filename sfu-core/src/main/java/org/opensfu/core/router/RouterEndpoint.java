@@ -43,11 +43,18 @@ public final class RouterEndpoint implements TransportListener {
     private final Counter retransmissionsReceived = new Counter();
     private final Counter nacksSent = new Counter();
 
-    RouterEndpoint(Router router, String participantId, int localSsrc) {
+    /** The bandwidth estimate and layer allocation of what we send this participant. */
+    private final SubscriberRateControl rateControl;
+    /** Whether any consumer of this participant negotiated transport-cc (then we get feedback on what we send). */
+    private boolean usesTransportCc;
+    private final Counter nacksReceived = new Counter();
+
+    RouterEndpoint(Router router, String participantId, int localSsrc, RouterConfig config) {
         this.router = router;
         this.participantId = participantId;
         this.localSsrc = localSsrc;
         this.cname = participantId.getBytes(StandardCharsets.UTF_8);
+        this.rateControl = new SubscriberRateControl(config.bwe(), config.allocator());
     }
 
     public String participantId() {
@@ -169,14 +176,71 @@ public final class RouterEndpoint implements TransportListener {
         if (consumersBySsrc.get(consumer.ssrc()) != null || producersBySsrc.get(consumer.ssrc()) != null) {
             return false;
         }
+        if (consumer.spec().hasRtx() && (consumersBySsrc.get(consumer.spec().rtxSsrc()) != null
+                || producersBySsrc.get(consumer.spec().rtxSsrc()) != null)) {
+            return false;
+        }
         consumersBySsrc.put(consumer.ssrc(), consumer);
         consumers.add(consumer);
+        usesTransportCc |= consumer.spec().extensions().id(HeaderExtension.TRANSPORT_CC) != 0;
         return true;
     }
 
     void unregisterConsumer(Consumer consumer) {
         consumersBySsrc.remove(consumer.ssrc());
         consumers.remove(consumer);
+    }
+
+    /** The consumers, not copied: for the router's timers, on the loop. */
+    List<Consumer> consumersList() {
+        return consumers;
+    }
+
+    SubscriberRateControl rateControl() {
+        return rateControl;
+    }
+
+    boolean usesTransportCc() {
+        return usesTransportCc;
+    }
+
+    /** A packet we sent this participant with transport-wide sequence number {@code transportSequence}. */
+    void onPacketSent(int transportSequence, long sendNanos, int sizeBytes, int probeClusterId) {
+        rateControl.onPacketSent(transportSequence, sendNanos, sizeBytes, probeClusterId);
+    }
+
+    /** The bandwidth estimate toward this participant, bits per second; any thread. */
+    public long estimatedBitrateBps() {
+        return rateControl.estimateBps();
+    }
+
+    /** What the last allocation gave this participant's video, bits per second; any thread. */
+    public long allocatedBitrateBps() {
+        return rateControl.allocatedBps();
+    }
+
+    /** What this participant's video would take at the best layers it allows, bits per second; any thread. */
+    public long desiredBitrateBps() {
+        return rateControl.desiredBps();
+    }
+
+    /** Round-trip time toward this participant from transport-cc feedback, 0 before any. */
+    public long rttMillis() {
+        return rateControl.rttMillis();
+    }
+
+    /** Probe clusters sent to this participant. */
+    public long probesStarted() {
+        return rateControl.probesStarted();
+    }
+
+    void countNackReceived() {
+        nacksReceived.increment();
+    }
+
+    /** Generic NACK packets received from this participant. */
+    public long nacksReceived() {
+        return nacksReceived.get();
     }
 
     /** The header extension ID carrying this participant's transport-wide sequence numbers, or 0. */

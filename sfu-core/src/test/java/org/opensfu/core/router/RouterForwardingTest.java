@@ -148,7 +148,11 @@ class RouterForwardingTest {
             assertThat(packet.buffer()[packet.payloadOffset()]).isEqualTo((byte) i);
         }
 
-        // keyframe requests from the subscriber reach the publisher, coalesced
+        // a key frame starts the video; keyframe requests from the subscriber then reach the publisher, coalesced
+        send(publisher.peer(), TestPackets.rtp(96, 7, 90_000, 0x3333, TestPackets.vp8Frame(1, true, (byte) 1)), false);
+        byte[] keyframe = subscriber.received().nextRtp(WAIT);
+        assertThat(keyframe).isNotNull();
+        assertThat(keyframe[1] & 0x7F).isEqualTo(100);
         await().atMost(Duration.ofMillis(1000)).pollDelay(Duration.ofMillis(350)).until(() -> true);
         publisher.received().rtcp.clear();
         send(subscriber.peer(), TestPackets.pli(0xBEEF, 0x4444), true);
@@ -204,19 +208,23 @@ class RouterForwardingTest {
                 new ProducerSpec("erin-1", MediaKind.VIDEO, "1", List.of(new ProducerLayerSpec(null, 0x7100, 0x7101)),
                         96, 97, 90_000, HeaderExtensionMap.EMPTY, true, true)));
         OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), video,
-                new ConsumerSpec(0x7200, 100, HeaderExtensionMap.EMPTY)));
+                new ConsumerSpec(0x7200, 100, 0x7201, 101, HeaderExtensionMap.EMPTY)));
 
-        // 1000, 1001, (1002 lost), 1003
+        // frames 1000 (key), 1001, (1002 lost), 1003: one packet each
         for (int seq : new int[] {1000, 1001, 1003}) {
-            send(publisher.peer(), TestPackets.rtp(96, seq, 3000L * seq, 0x7100, new byte[] {(byte) seq, 7}), false);
+            send(publisher.peer(), TestPackets.rtp(96, seq, 3000L * seq, 0x7100,
+                    TestPackets.vp8Frame(seq, seq == 1000, (byte) seq)), false);
         }
         assertThat(nextNackedSequenceNumbers(publisher, 0x7100)).containsExactly(1002);
 
         // the answer on the RTX stream (RFC 4588 §4: original sequence number, then the original payload)
-        send(publisher.peer(), TestPackets.rtp(97, 1, 3000L * 1002, 0x7101, new byte[] {0x03, (byte) 0xEA,
-                (byte) 1002, 7}), false);
-        List<Integer> payloadMarkers = new ArrayList<>();
-        List<Integer> sequenceNumbers = new ArrayList<>();
+        byte[] frame = TestPackets.vp8Frame(1002, false, (byte) 1002);
+        byte[] rtxPayload = new byte[2 + frame.length];
+        rtxPayload[0] = (byte) (1002 >> 8);
+        rtxPayload[1] = (byte) 1002;
+        System.arraycopy(frame, 0, rtxPayload, 2, frame.length);
+        send(publisher.peer(), TestPackets.rtp(97, 1, 3000L * 1002, 0x7101, rtxPayload), false);
+        List<RtpPacket> forwarded = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             byte[] bytes = subscriber.received().nextRtp(WAIT);
             assertThat(bytes).as("packet %d", i).isNotNull();
@@ -224,20 +232,39 @@ class RouterForwardingTest {
             assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
             assertThat(packet.ssrc()).isEqualTo(0x7200);
             assertThat(packet.payloadType()).isEqualTo(100);
-            payloadMarkers.add(packet.buffer()[packet.payloadOffset()] & 0xFF);
-            sequenceNumbers.add(packet.sequenceNumber());
+            forwarded.add(packet);
         }
-        assertThat(payloadMarkers).containsExactly(1000 & 0xFF, 1001 & 0xFF, 1003 & 0xFF, 1002 & 0xFF);
-        int base = sequenceNumbers.get(0);
-        assertThat(sequenceNumbers).containsExactly(base, (base + 1) & 0xFFFF, (base + 3) & 0xFFFF,
-                (base + 2) & 0xFFFF);
+        assertThat(forwarded).extracting(RouterForwardingTest::lastPayloadByte)
+                .containsExactly(1000 & 0xFF, 1001 & 0xFF, 1003 & 0xFF, 1002 & 0xFF);
+        int base = forwarded.get(0).sequenceNumber();
+        assertThat(forwarded).extracting(RtpPacket::sequenceNumber).containsExactly(base, (base + 1) & 0xFFFF,
+                (base + 3) & 0xFFFF, (base + 2) & 0xFFFF);
         assertThat(publisher.endpoint().retransmissionsReceived()).isEqualTo(1);
         assertThat(publisher.endpoint().nacksSent()).isGreaterThanOrEqualTo(1);
 
         // a second copy of the same packet is a duplicate, not forwarded twice
-        send(publisher.peer(), TestPackets.rtp(97, 2, 3000L * 1002, 0x7101, new byte[] {0x03, (byte) 0xEA,
-                (byte) 1002, 7}), false);
+        send(publisher.peer(), TestPackets.rtp(97, 2, 3000L * 1002, 0x7101, rtxPayload), false);
         assertThat(subscriber.received().nextRtp(Duration.ofMillis(300))).isNull();
+
+        // the subscriber NACKs what it got as base + 1: resent from our cache on our RTX stream, as first sent
+        send(subscriber.peer(), TestPackets.nack(0xBEEF, 0x7200, (base + 1) & 0xFFFF), true);
+        byte[] bytes = subscriber.received().nextRtp(WAIT);
+        assertThat(bytes).isNotNull();
+        RtpPacket rtx = new RtpPacket();
+        assertThat(rtx.wrap(bytes, 0, bytes.length)).isTrue();
+        assertThat(rtx.ssrc()).isEqualTo(0x7201);
+        assertThat(rtx.payloadType()).isEqualTo(101);
+        assertThat(rtx.timestamp()).isEqualTo(forwarded.get(1).timestamp());
+        assertThat(((bytes[rtx.payloadOffset()] & 0xFF) << 8) | (bytes[rtx.payloadOffset() + 1] & 0xFF))
+                .isEqualTo((base + 1) & 0xFFFF);
+        assertThat(rtx.payloadLength() - 2).isEqualTo(forwarded.get(1).payloadLength());
+        assertThat(lastPayloadByte(rtx)).isEqualTo(1001 & 0xFF);
+        assertThat(OnLoop.call(roomLoop, () -> subscriber.endpoint().consumers().get(0).retransmissionsSent()))
+                .isEqualTo(1);
+    }
+
+    private static int lastPayloadByte(RtpPacket packet) {
+        return packet.buffer()[packet.payloadOffset() + packet.payloadLength() - 1] & 0xFF;
     }
 
     private void send(JavaPeer peer, byte[] bytes, boolean rtcp) {

@@ -38,6 +38,31 @@ public final class TestPackets {
         return b.array();
     }
 
+    /**
+     * A VP8 payload that is one whole frame (RFC 7741 §4.2): descriptor with S=1, partition 0 and a 15-bit picture ID,
+     * then a VP8 frame tag (RFC 6386 §9.1) that makes it a key frame of 640x360 or an inter frame, then {@code marker}
+     * as the last byte (for tests to tell packets apart).
+     */
+    public static byte[] vp8Frame(int pictureId, boolean keyframe, byte marker) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 10 + 1);
+        b.put((byte) 0x90).put((byte) 0x80).putShort((short) (0x8000 | (pictureId & 0x7FFF)));
+        if (keyframe) {
+            b.put((byte) 0x10).put((byte) 0).put((byte) 0) // P=0: key frame
+                    .put((byte) 0x9D).put((byte) 0x01).put((byte) 0x2A)
+                    .put((byte) (640 & 0xFF)).put((byte) (640 >> 8)).put((byte) (360 & 0xFF)).put((byte) (360 >> 8));
+        } else {
+            b.put((byte) 0x11).put(new byte[9]); // P=1: inter frame
+        }
+        b.put(marker);
+        return b.array();
+    }
+
+    /** A generic NACK (RFC 4585 §6.2.1) for one sequence number: a complete, valid RTCP packet. */
+    public static byte[] nack(int senderSsrc, int mediaSsrc, int sequenceNumber) {
+        return ByteBuffer.allocate(16).put((byte) 0x81).put((byte) 205).putShort((short) 3)
+                .putInt(senderSsrc).putInt(mediaSsrc).putShort((short) sequenceNumber).putShort((short) 0).array();
+    }
+
     /** A PLI (RFC 4585 §6.3.1): a complete, valid RTCP packet. */
     public static byte[] pli(int senderSsrc, int mediaSsrc) {
         return ByteBuffer.allocate(12).put((byte) 0x81).put((byte) 206).putShort((short) 2)

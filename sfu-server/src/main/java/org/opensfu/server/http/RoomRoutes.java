@@ -1,7 +1,9 @@
 package org.opensfu.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.opensfu.api.ErrorCode;
@@ -39,6 +41,7 @@ public final class RoomRoutes {
         router.get(BASE + "/:room/participants").handler(ctx -> Json.respond(ctx, 200,
                 new ParticipantList(rooms.get(ctx.pathParam("room")).participantInfos(null))));
         router.delete(BASE + "/:room/participants/:participant").handler(routes::removeParticipant);
+        router.get(BASE + "/:room/stats").handler(routes::stats);
         router.route("/api/*").failureHandler(RoomRoutes::failure);
         router.route("/api/*").handler(ctx -> Json.respond(ctx, 404,
                 new ApiException(ErrorCode.NOT_FOUND, "no such API: " + ctx.request().method() + " "
@@ -70,6 +73,14 @@ public final class RoomRoutes {
         }
         room.leave(participant, LeaveReason.REMOVED);
         ctx.response().setStatusCode(204).end();
+    }
+
+    private void stats(RoutingContext ctx) {
+        // completes on the media loop: hop back to the request's context to answer
+        Future.fromCompletionStage(rooms.get(ctx.pathParam("room")).stats().orTimeout(5, TimeUnit.SECONDS),
+                        ctx.vertx().getOrCreateContext())
+                .onSuccess(stats -> Json.respond(ctx, 200, stats))
+                .onFailure(ctx::fail);
     }
 
     private static void failure(RoutingContext ctx) {

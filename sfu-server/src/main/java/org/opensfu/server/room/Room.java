@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.opensfu.api.ErrorCode;
 import org.opensfu.api.ParticipantInfo;
+import org.opensfu.api.stats.RoomStats;
 import org.opensfu.api.TrackInfo;
 import org.opensfu.api.TrackKind;
 import org.opensfu.api.rest.RoomInfo;
@@ -91,6 +93,19 @@ public final class Room implements RouterListener {
 
     public boolean autoCreated() {
         return autoCreated;
+    }
+
+    /** A snapshot of the room's media statistics, gathered on its media loop. */
+    public CompletableFuture<RoomStats> stats() {
+        CompletableFuture<RoomStats> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(RoomStatsCollector.collect(name, router, engine.clock().nowNanos()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     public synchronized boolean isClosed() {
@@ -333,7 +348,8 @@ public final class Room implements RouterListener {
             }
             participant.subscriptionsByMid.put(media.mid(), new Subscription(media.mid(), media.trackId(),
                     media.ssrc(), media.rtxSsrc()));
-            ConsumerSpec spec = new ConsumerSpec(media.ssrc(), media.payloadType(), media.extensions());
+            ConsumerSpec spec = new ConsumerSpec(media.ssrc(), media.payloadType(), media.rtxSsrc(),
+                    media.rtxSsrc() == 0 ? -1 : media.rtxPayloadType(), media.extensions());
             TrackConstraints constraints = participant.constraintsByTrack.getOrDefault(media.trackId(),
                     TrackConstraints.DEFAULT);
             loop.execute(() -> {

@@ -45,8 +45,13 @@ class ConferenceIT {
                 await().atMost(MEDIA_WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                         assertReceivesEveryone(receiver, others));
             }
-            for (BrowserParticipant receiver : meeting) {
-                assertVideoKeepsDecoding(receiver, meeting.stream().filter(p -> p != receiver).toList());
+            try {
+                for (BrowserParticipant receiver : meeting) {
+                    assertVideoKeepsDecoding(receiver, meeting.stream().filter(p -> p != receiver).toList());
+                }
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nroom stats: " + server.get("/api/v1/rooms/standup/stats"),
+                        e);
             }
 
             // another room: nothing from the meeting reaches Dave

@@ -92,6 +92,21 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** GETs a path of the HTTP API and returns the body (or what went wrong, for failure messages). */
+    public String get(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (IOException e) {
+            return "(GET " + path + " failed: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
