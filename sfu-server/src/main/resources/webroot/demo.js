@@ -1,13 +1,21 @@
 /**
  * The OpenSFU demo page: join a room, publish the camera and microphone, and see everyone else.
  *
- * Query parameters: `room` (default "demo"), `name`, and `server` (a signaling URL, default this server's `/ws`).
- * For tests: `window.demo.join(room, name)` and `window.demo.leave()` do what the buttons do, `window.opensfu` is the
- * current OpenSfuClient, and every remote tile carries `data-participant-id`.
+ * Query parameters: `room` (default "demo"), `name`, `server` (a signaling URL, default this server's `/ws`), and
+ * `simulcast=0` to publish one encoding instead of three.
+ *
+ * Video quality follows the layout: a remote tile asks the server for the smallest simulcast layer that still fills
+ * it (180p for small tiles), and a tile clicked onto the stage asks for the best layer the bandwidth allows.
+ *
+ * For tests: `window.demo.join(room, name, {publish})`, `window.demo.leave()` and `window.demo.setStage(participantId or null)`
+ * do what the buttons and clicks do, `window.opensfu` is the current OpenSfuClient, and every remote tile carries
+ * `data-participant-id`.
  */
 import {OpenSfuClient, isValidRoomName} from './sdk/opensfu.js';
 
-const CAMERA = {audio: true, video: {width: 640, height: 360}};
+const CAMERA = {audio: true, video: {width: 1280, height: 720}};
+/** Heights of the simulcast layers a publisher sends (1/4, 1/2 and full 720p): a tile asks for the one it needs. */
+const LAYER_HEIGHTS = [180, 360, 720];
 const MAX_MESSAGES = 5;
 
 const LEFT_MESSAGES = {
@@ -106,7 +114,44 @@ function createTile(label, {local = false} = {}) {
   el.dataset.initial = label.trim().charAt(0).toUpperCase() || '?';
   el.append(video, caption);
   ui.tiles.append(el);
-  return {el, video, tracks: new Map()};
+  return {el, video, tracks: new Map(), sentConstraints: ''};
+}
+
+// --- video quality per tile ---
+
+/** Follows each remote tile's size, to ask for the layer that fits it. */
+const tileSizes = new ResizeObserver(entries => {
+  for (const entry of entries) {
+    const tile = session?.tiles.get(entry.target.dataset.participantId);
+    if (tile) sendTileConstraints(tile);
+  }
+});
+
+/** What a remote tile wants of its video: the best layer on stage, else the smallest layer at least its height. */
+function tileConstraints(tile) {
+  if (tile.el.classList.contains('stage')) return {onStage: true};
+  const heightPx = tile.el.clientHeight * (window.devicePixelRatio || 1);
+  return {maxHeight: LAYER_HEIGHTS.find(h => h >= heightPx) ?? LAYER_HEIGHTS[LAYER_HEIGHTS.length - 1]};
+}
+
+function sendTileConstraints(tile) {
+  const constraints = tileConstraints(tile);
+  const key = JSON.stringify(constraints);
+  if (key === tile.sentConstraints || !session?.client) return;
+  for (const [trackId, track] of tile.tracks) {
+    if (track.kind === 'video') session.client.setTrackConstraints(trackId, constraints);
+  }
+  tile.sentConstraints = key;
+}
+
+/** Puts one participant's tile on the stage (shown large), or none with null. */
+function setStage(participantId) {
+  if (!session) return;
+  for (const [id, tile] of session.tiles) {
+    tile.el.classList.toggle('stage', id === participantId);
+    tile.el.setAttribute('aria-pressed', String(id === participantId));
+  }
+  for (const tile of session.tiles.values()) sendTileConstraints(tile);
 }
 
 /** Points a tile's video element at its tracks and starts it; sound may need a click (autoplay rules). */
@@ -154,10 +199,29 @@ function addRemoteTrack({participantId, trackId, track}) {
   if (!tile) {
     tile = createTile(displayName(participantId));
     tile.el.dataset.participantId = participantId;
+    tile.el.tabIndex = 0;
+    tile.el.setAttribute('role', 'button');
+    tile.el.setAttribute('aria-pressed', 'false');
+    tile.el.title = 'Click to enlarge';
+    const toggle = () => setStage(tile.el.classList.contains('stage') ? null : participantId);
+    tile.el.addEventListener('click', event => {
+      if (!event.target.closest('.unmute')) toggle();
+    });
+    tile.el.addEventListener('keydown', event => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        toggle();
+      }
+    });
     session.tiles.set(participantId, tile);
+    tileSizes.observe(tile.el);
   }
   tile.tracks.set(trackId, track);
   refreshTile(tile);
+  if (track.kind === 'video') {
+    tile.sentConstraints = '';
+    sendTileConstraints(tile);
+  }
 }
 
 function removeRemoteTrack({participantId, trackId}) {
@@ -168,8 +232,12 @@ function removeRemoteTrack({participantId, trackId}) {
 }
 
 function removeTile(participantId) {
-  session.tiles.get(participantId)?.el.remove();
+  const tile = session.tiles.get(participantId);
+  if (!tile) return;
+  tileSizes.unobserve(tile.el);
+  tile.el.remove();
   session.tiles.delete(participantId);
+  if (tile.el.classList.contains('stage')) setStage(null);
 }
 
 /** Lists who is in the room, including those who only watch. */
@@ -220,9 +288,10 @@ function listen(client) {
 
 /**
  * Joins `room` as `name`: opens the camera (or joins as a viewer), connects, then publishes.
+ * With `{publish: false}` it joins as a viewer without asking for the camera.
  * @returns {Promise<{participantId: string, participants: object[]}>} rejects when the join fails (after saying why)
  */
-async function join(room = ui.room.value.trim(), name = ui.name.value.trim()) {
+async function join(room = ui.room.value.trim(), name = ui.name.value.trim(), {publish: wantsToPublish = true} = {}) {
   if (session) throw new Error('already in a room; leave first');
   clearMessages();
   if (!isValidRoomName(room)) {
@@ -239,7 +308,7 @@ async function join(room = ui.room.value.trim(), name = ui.name.value.trim()) {
   session = {client, localStream: null, localTile: null, tiles: new Map(), leaving: false};
   setStatus(`Connecting to ${client.url}…`);
   try {
-    session.localStream = await openCamera();
+    session.localStream = wantsToPublish ? await openCamera() : null;
     if (session.localStream) showLocalTile(session.localStream, name);
     listen(client);
     const joined = await client.join(room, {displayName: name});
@@ -257,7 +326,7 @@ async function join(room = ui.room.value.trim(), name = ui.name.value.trim()) {
 
 async function publish(client, stream) {
   try {
-    await client.publish(stream);
+    await client.publish(stream, {simulcast: new URLSearchParams(location.search).get('simulcast') !== '0'});
   } catch (e) {
     // the client has emitted the error already; the user stays in the room as a viewer
   }
@@ -276,6 +345,7 @@ async function leave() {
 function endSession(notice) {
   if (!session) return;
   session.localStream?.getTracks().forEach(track => track.stop());
+  tileSizes.disconnect();
   ui.tiles.replaceChildren();
   session = null;
   ui.roster.hidden = true;
@@ -297,4 +367,4 @@ ui.joinForm.addEventListener('submit', event => {
 ui.leave.addEventListener('click', () => leave());
 window.addEventListener('pagehide', () => session?.client.leave());
 
-window.demo = {join, leave};
+window.demo = {join, leave, setStage};

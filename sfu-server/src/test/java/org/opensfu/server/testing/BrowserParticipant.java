@@ -49,6 +49,23 @@ public final class BrowserParticipant implements AutoCloseable {
             }
             """;
 
+    /** The local candidate port of the selected candidate pair (RTCTransportStats.selectedCandidatePairId). */
+    private static final String SELECTED_LOCAL_PORT = """
+            async () => {
+              const client = window.opensfu;
+              if (!client || !client.pc) return 0;
+              const stats = await client.pc.getStats();
+              for (const r of stats.values()) {
+                if (r.type === 'transport' && r.selectedCandidatePairId) {
+                  const pair = stats.get(r.selectedCandidatePairId);
+                  const local = pair && stats.get(pair.localCandidateId);
+                  if (local) return local.port;
+                }
+              }
+              return 0;
+            }
+            """;
+
     private final String name;
     private final BrowserContext context;
     private final Page page;
@@ -63,6 +80,12 @@ public final class BrowserParticipant implements AutoCloseable {
 
     /** Opens the demo page and joins {@code room} as {@code name}, publishing the fake camera and microphone. */
     public static BrowserParticipant join(Browser browser, String baseUrl, String room, String name) {
+        return join(browser, baseUrl, room, name, true);
+    }
+
+    /** Opens the demo page and joins {@code room} as {@code name}; with {@code publish} false, only to watch. */
+    public static BrowserParticipant join(Browser browser, String baseUrl, String room, String name,
+                                          boolean publish) {
         BrowserContext context = browser.newContext();
         Page page = context.newPage();
         List<String> consoleErrors = new ArrayList<>();
@@ -72,7 +95,8 @@ public final class BrowserParticipant implements AutoCloseable {
             }
         });
         page.navigate(baseUrl + "/?room=" + room);
-        page.evaluate("([room, name]) => window.demo.join(room, name)", List.of(room, name));
+        page.evaluate("([room, name, publish]) => window.demo.join(room, name, {publish})",
+                List.of(room, name, publish));
         String participantId = (String) page.evaluate("() => window.opensfu.participantId");
         if (participantId == null) {
             throw new IllegalStateException(name + " did not join: " + consoleErrors);
@@ -110,6 +134,16 @@ public final class BrowserParticipant implements AutoCloseable {
     /** RTP packets received on all inbound streams of the peer connection. */
     public long inboundPackets() {
         return ((Number) page.evaluate(INBOUND_PACKETS)).longValue();
+    }
+
+    /** The local port of the peer connection's selected ICE candidate pair, 0 before one is selected. */
+    public int selectedLocalPort() {
+        return ((Number) page.evaluate(SELECTED_LOCAL_PORT)).intValue();
+    }
+
+    /** Clicks a participant's tile onto the demo's stage (null: none on stage), as a user enlarging it would. */
+    public void setStage(String participantId) {
+        page.evaluate("id => window.demo.setStage(id)", participantId);
     }
 
     /** Remote tiles the demo shows for a participant. */

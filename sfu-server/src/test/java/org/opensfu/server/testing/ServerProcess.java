@@ -165,7 +165,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freeUdpPort() throws IOException {
+    /** A UDP port free on loopback right now (for a server configured to use it). */
+    public static int freeUdpPort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
