@@ -50,6 +50,7 @@ public final class ServerProcess implements AutoCloseable {
             Files.writeString(config, """
                     sfu.http { host = "127.0.0.1", port = %d }
                     sfu.media { port = %d, bind-addresses = ["127.0.0.1"] }
+                    sfu.drain.deadline = 3s
                     %s
                     """.formatted(httpPort, mediaPort, extraConfig));
             Path log = dir.resolve("server.log");
@@ -120,6 +121,43 @@ public final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the server was not ready within " + timeout + ":\n" + logText());
+    }
+
+    /** Sends an HTTP request to the server, with {@code Authorization: Bearer token} unless the token is null. */
+    public HttpResponse<String> http(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The signaling URL, with {@code ?access_token=token} unless the token is null. */
+    public String wsUrl(String token) {
+        return "ws://127.0.0.1:" + httpPort + "/ws" + (token == null ? "" : "?access_token=" + token);
+    }
+
+    /** The process id, for signals. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the process to exit by itself; its exit status, or null if it still runs after {@code timeout}. */
+    public Integer awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends SIGTERM and waits for the exit status. */
