@@ -93,7 +93,8 @@ final class SignalingSession implements ParticipantConnection {
         if (frame.isFinal()) {
             String text = partialText.toString(StandardCharsets.UTF_8);
             partialText = null;
-            try (LogContext ignored = LogContext.open(roomName(), participantId(), grants.identity())) {
+            try (LogContext ignored = LogContext.open(room == null ? grants.room() : room.name(), participantId(),
+                    grants.identity())) {
                 onText(text);
             }
         }

@@ -160,6 +160,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM without waiting (the server then drains). */
+    public void signalTerm() {
+        process.destroy();
+    }
+
     /** Sends SIGTERM and waits for the exit status. */
     public int stop(Duration timeout) {
         process.destroy();
