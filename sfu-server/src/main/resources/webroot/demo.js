@@ -1,7 +1,8 @@
 /**
  * The OpenSFU demo page: join a room, publish the camera and microphone, and see everyone else.
  *
- * Query parameters: `room` (default "demo"), `name`, and `server` (a signaling URL, default this server's `/ws`).
+ * Query parameters: `room` (default "demo"), `name`, `server` (a signaling URL, default this server's `/ws`) and
+ * `token` (a join token, when the server checks them).
  * For tests: `window.demo.join(room, name)` and `window.demo.leave()` do what the buttons do, `window.opensfu` is the
  * current OpenSfuClient, and every remote tile carries `data-participant-id`.
  */
@@ -234,7 +235,7 @@ async function join(room = ui.room.value.trim(), name = ui.name.value.trim()) {
   ui.name.value = name;
   setJoined(false, true);
   const params = new URLSearchParams(location.search);
-  const client = new OpenSfuClient({url: params.get('server') ?? undefined});
+  const client = new OpenSfuClient({url: params.get('server') ?? undefined, token: params.get('token') ?? undefined});
   window.opensfu = client;
   session = {client, localStream: null, localTile: null, tiles: new Map(), leaving: false};
   setStatus(`Connecting to ${client.url}…`);
