@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opensfu.server.auth.TokenCommand;
+import org.opensfu.server.ops.DrainCommand;
 import org.opensfu.server.config.ConfigException;
 import org.opensfu.server.config.ConfigLoader;
 import org.opensfu.server.config.ServerConfig;
@@ -19,10 +20,11 @@ import sun.misc.Signal;
 /**
  * {@code java -jar opensfu.jar [--config FILE]}: starts the SFU. SIGTERM drains it (no new rooms; it exits with status 0
  * once the rooms have ended or at {@code sfu.drain.deadline}); a second SIGTERM, or SIGINT (Ctrl-C), stops it at
- * once, in order, also with status 0. {@code opensfu.jar token ...} mints tokens instead.
+ * once, in order, also with status 0. {@code opensfu.jar token ...} mints tokens, {@code opensfu.jar drain} drains
+ * the local server.
  */
 @Command(name = "opensfu", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        subcommands = TokenCommand.class,
+        subcommands = {TokenCommand.class, DrainCommand.class},
         description = "OpenSFU, a WebRTC Selective Forwarding Unit. Defaults: HTTP on 8080, media on UDP 10000. "
                 + "Every setting can also be set by an SFU_* environment variable (see reference.conf). "
                 + "SIGTERM drains (see sfu.drain), SIGINT stops at once.")

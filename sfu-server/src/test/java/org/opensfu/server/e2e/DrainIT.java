@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opensfu.server.testing.JavaParticipant;
 import org.opensfu.server.testing.ServerProcess;
+import org.opensfu.server.testing.Tokens;
 import org.opensfu.server.testing.WsClient;
 
 /**
@@ -74,6 +75,26 @@ class DrainIT {
             assertThat(System.nanoTime() - start).as("waited for the deadline")
                     .isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1500));
             assertThat(server.logText()).contains("draining (SIGTERM").contains("drain deadline of 2 s reached");
+        }
+    }
+
+    @Test
+    void theDrainCommandDrainsTheLocalServerWithItsOwnAdminTokenAndWaitsForItToStop() throws Exception {
+        try (ServerProcess server = ServerProcess.start(Tokens.CONFIG + "\nsfu.drain.deadline = 40s");
+             WsClient stayer = new WsClient(server.wsUrl(Tokens.join("late", "stayer")))) {
+            stayer.send("{\"type\": \"join\", \"requestId\": \"j\", \"room\": \"late\"}");
+            assertThat(stayer.next("joined", WAIT)).isNotNull();
+            Process drain = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                    System.getProperty("sfu.serverJar"), "drain", "--config", server.configFile().toString())
+                    .redirectErrorStream(true).start();
+            await().atMost(WAIT).until(() -> server.http("GET", "/health/ready", null).statusCode() == 503);
+            assertThat(drain.isAlive()).as("waits while the room lasts").isTrue();
+            stayer.send("{\"type\": \"leave\"}");
+            assertThat(drain.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            String output = new String(drain.getInputStream().readAllBytes());
+            assertThat(drain.exitValue()).as(output).isZero();
+            assertThat(output).contains("\"state\":\"DRAINING\"").contains("drained: the server has stopped");
+            assertThat(server.awaitExit(WAIT)).isZero();
         }
     }
 

@@ -25,12 +25,14 @@ public final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int mediaPort;
     private final Path log;
+    private final Path configFile;
 
-    private ServerProcess(Process process, int httpPort, int mediaPort, Path log) {
+    private ServerProcess(Process process, int httpPort, int mediaPort, Path log, Path configFile) {
         this.process = process;
         this.httpPort = httpPort;
         this.mediaPort = mediaPort;
         this.log = log;
+        this.configFile = configFile;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class ServerProcess implements AutoCloseable {
             command.addAll(List.of("-jar", jar, "--config", config.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            ServerProcess server = new ServerProcess(process, httpPort, mediaPort, log);
+            ServerProcess server = new ServerProcess(process, httpPort, mediaPort, log, config);
             server.awaitReady(Duration.ofSeconds(30));
             return server;
         } catch (IOException e) {
@@ -79,6 +81,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The config file the server was started with. */
+    public Path configFile() {
+        return configFile;
     }
 
     public Path log() {
