@@ -37,6 +37,11 @@ class HaproxyClusterIT {
                 List.of("127.0.0.1:8081", "127.0.0.1:8082", "127.0.0.1:8083")));
         assertThat(check.status()).as(check.output()).isZero();
         assertThat(check.output()).contains("Configuration file is valid");
+        Map<String, String> withDns = new HashMap<>(HaproxyProcess.environment(8080,
+                List.of("sfu1:8080", "sfu2:8080", "sfu3:8080")));
+        withDns.put("SFU_LB_RESOLVE", "1"); // as compose and Kubernetes run it
+        HaproxyProcess.Check dnsCheck = HaproxyProcess.check(withDns);
+        assertThat(dnsCheck.status()).as(dnsCheck.output()).isZero();
 
         List<ServerProcess> nodes = new ArrayList<>();
         List<WsClient> clients = new ArrayList<>();
