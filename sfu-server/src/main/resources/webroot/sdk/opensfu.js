@@ -30,10 +30,10 @@ const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * An error of the SDK or of the server. `code` is one of the server's codes (`BAD_REQUEST`, `NOT_FOUND`, `CONFLICT`,
- * `LIMIT_EXCEEDED`, `UNAVAILABLE`, `INTERNAL`, `UNAUTHORIZED`, `FORBIDDEN`) or one of the SDK's own: `UNREACHABLE` (the WebSocket could not
- * connect), `DISCONNECTED` (it closed), `TIMEOUT` (no reply in time), `PROTOCOL` (the server sent something this
- * SDK does not understand), `NEGOTIATION_FAILED` (the browser rejected an SDP), `INVALID_STATE` (wrong call for the
- * client's state).
+ * `LIMIT_EXCEEDED`, `UNAVAILABLE`, `INTERNAL`, `UNAUTHORIZED`, `FORBIDDEN`) or one of the SDK's own: `UNREACHABLE`
+ * (the WebSocket could not connect), `DISCONNECTED` (it closed), `TIMEOUT` (no reply in time), `PROTOCOL` (the server
+ * sent something this SDK does not understand), `NEGOTIATION_FAILED` (the browser rejected an SDP), `INVALID_STATE`
+ * (wrong call for the client's state).
  */
 export class OpenSfuError extends Error {
   /** @param {string} code @param {string} message */

@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 /**
- * {@code java -jar opensfu.jar [--config FILE]}: starts the SFU. SIGTERM drains it (no new rooms; it exits with status 0
- * once the rooms have ended or at {@code sfu.drain.deadline}); a second SIGTERM, or SIGINT (Ctrl-C), stops it at
- * once, in order, also with status 0. {@code opensfu.jar token ...} mints tokens, {@code opensfu.jar drain} drains
+ * {@code java -jar opensfu.jar [--config FILE]}: starts the SFU. SIGTERM drains it (no new rooms; it exits with
+ * status 0 once the rooms have ended or at {@code sfu.drain.deadline}); a second SIGTERM, or SIGINT (Ctrl-C), stops it
+ * at once, in order, also with status 0. {@code opensfu.jar token ...} mints tokens, {@code opensfu.jar drain} drains
  * the local server.
  */
 @Command(name = "opensfu", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,

@@ -3,6 +3,7 @@ package org.opensfu.core.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
+import org.assertj.core.data.Offset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class LatencyHistogramTest {
         assertThat(bounds[8]).isEqualTo(1_000_000);
         assertThat(bounds[20]).isEqualTo(1_000_000_000);
         for (int i = 1; i < bounds.length; i++) {
-            assertThat((double) bounds[i] / bounds[i - 1]).isCloseTo(Math.pow(10, 0.25), org.assertj.core.data.Offset.offset(1e-3));
+            assertThat((double) bounds[i] / bounds[i - 1]).isCloseTo(Math.pow(10, 0.25), Offset.offset(1e-3));
         }
     }
 

@@ -60,7 +60,8 @@ public final class TokenVerifier {
             throw unauthorized("the token is not a signed JWT");
         }
         if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
-            throw unauthorized("the token is signed with " + jwt.getHeader().getAlgorithm() + "; only HS256 is accepted");
+            throw unauthorized("the token is signed with " + jwt.getHeader().getAlgorithm()
+                    + "; only HS256 is accepted");
         }
         String keyName = jwt.getHeader().getKeyID() != null ? jwt.getHeader().getKeyID() : claims.getIssuer();
         if (keyName == null) {

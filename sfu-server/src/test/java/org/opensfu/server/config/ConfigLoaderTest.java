@@ -71,7 +71,8 @@ class ConfigLoaderTest {
     @Test
     void apiKeysFromTheEnvironmentAreKeySecretPairs() {
         ServerConfig config = ConfigLoader.fromConfig(ConfigFactory.parseString(
-                "sfu.auth.keys = \"k1:0123456789abcdef0123456789abcdef, k2:abcdefghijabcdefghijabcdefghij:with:colons\"")
+                "sfu.auth.keys = \"k1:0123456789abcdef0123456789abcdef, "
+                        + "k2:abcdefghijabcdefghijabcdefghij:with:colons\"")
                 .withFallback(ConfigFactory.defaultReference()).resolve());
         assertThat(config.ops().auth().keys()).extracting(ServerConfig.ApiKey::key).containsExactly("k1", "k2");
         assertThat(config.ops().auth().keys().get(1).secret()).isEqualTo("abcdefghijabcdefghijabcdefghij:with:colons");
