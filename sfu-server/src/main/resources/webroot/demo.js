@@ -1,15 +1,15 @@
 /**
  * The OpenSFU demo page: join a room, publish the camera and microphone, and see everyone else.
  *
- * Query parameters: `room` (default "demo"), `name`, `server` (a signaling URL, default this server's `/ws`), and
- * `simulcast=0` to publish one encoding instead of three.
+ * Query parameters: `room` (default "demo"), `name`, `server` (a signaling URL, default this server's `/ws`),
+ * `token` (a join token, when the server checks them) and `simulcast=0` to publish one encoding instead of three.
  *
  * Video quality follows the layout: a remote tile asks the server for the smallest simulcast layer that still fills
  * it (180p for small tiles), and a tile clicked onto the stage asks for the best layer the bandwidth allows.
  *
- * For tests: `window.demo.join(room, name, {publish})`, `window.demo.leave()` and `window.demo.setStage(participantId or null)`
- * do what the buttons and clicks do, `window.opensfu` is the current OpenSfuClient, and every remote tile carries
- * `data-participant-id`.
+ * For tests: `window.demo.join(room, name, {publish})`, `window.demo.leave()` and
+ * `window.demo.setStage(participantId or null)` do what the buttons and clicks do, `window.opensfu` is the current
+ * OpenSfuClient, and every remote tile carries `data-participant-id`.
  */
 import {OpenSfuClient, isValidRoomName} from './sdk/opensfu.js';
 
@@ -303,7 +303,7 @@ async function join(room = ui.room.value.trim(), name = ui.name.value.trim(), {p
   ui.name.value = name;
   setJoined(false, true);
   const params = new URLSearchParams(location.search);
-  const client = new OpenSfuClient({url: params.get('server') ?? undefined});
+  const client = new OpenSfuClient({url: params.get('server') ?? undefined, token: params.get('token') ?? undefined});
   window.opensfu = client;
   session = {client, localStream: null, localTile: null, tiles: new Map(), leaving: false};
   setStatus(`Connecting to ${client.url}…`);

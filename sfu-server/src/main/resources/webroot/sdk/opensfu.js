@@ -30,10 +30,10 @@ const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * An error of the SDK or of the server. `code` is one of the server's codes (`BAD_REQUEST`, `NOT_FOUND`, `CONFLICT`,
- * `LIMIT_EXCEEDED`, `UNAVAILABLE`, `INTERNAL`) or one of the SDK's own: `UNREACHABLE` (the WebSocket could not
- * connect), `DISCONNECTED` (it closed), `TIMEOUT` (no reply in time), `PROTOCOL` (the server sent something this
- * SDK does not understand), `NEGOTIATION_FAILED` (the browser rejected an SDP), `INVALID_STATE` (wrong call for the
- * client's state).
+ * `LIMIT_EXCEEDED`, `UNAVAILABLE`, `INTERNAL`, `UNAUTHORIZED`, `FORBIDDEN`) or one of the SDK's own: `UNREACHABLE`
+ * (the WebSocket could not connect), `DISCONNECTED` (it closed), `TIMEOUT` (no reply in time), `PROTOCOL` (the server
+ * sent something this SDK does not understand), `NEGOTIATION_FAILED` (the browser rejected an SDP), `INVALID_STATE`
+ * (wrong call for the client's state).
  */
 export class OpenSfuError extends Error {
   /** @param {string} code @param {string} message */
@@ -42,6 +42,13 @@ export class OpenSfuError extends Error {
     this.name = 'OpenSfuError';
     this.code = code;
   }
+}
+
+/** The signaling URL with `?room=` (for load balancers) and, if given, `&access_token=`. */
+function socketUrl(url, room, token) {
+  const params = new URLSearchParams({room});
+  if (token) params.set('access_token', token);
+  return `${url}${url.includes('?') ? '&' : '?'}${params}`;
 }
 
 /** @returns {string} `ws://<host>/ws` of the page's server (`wss:` when the page is https) */
@@ -302,11 +309,14 @@ export class OpenSfuClient extends EventTarget {
    * @param {RTCConfiguration} [options.rtcConfiguration] e.g. `{iceServers}`; bundle and rtcp-mux are always forced
    * @param {number} [options.requestTimeoutMs=10000] how long to wait for the server's reply to a request
    * @param {(url: string) => WebSocket} [options.createWebSocket] opens the socket (a hook for tests)
+   * @param {string} [options.token] join token (JWT) from your backend, when the server checks tokens; sent as
+   *   `?access_token=`. The room is always sent as `?room=` too, for load balancers that keep a room on one node.
    */
-  constructor({url, rtcConfiguration = {}, requestTimeoutMs = 10000, createWebSocket = u => new WebSocket(u)} = {}) {
+  constructor({url, rtcConfiguration = {}, requestTimeoutMs = 10000, createWebSocket = u => new WebSocket(u),
+    token} = {}) {
     super();
     this.#url = url ?? defaultServerUrl();
-    this.#options = {rtcConfiguration, requestTimeoutMs, createWebSocket};
+    this.#options = {rtcConfiguration, requestTimeoutMs, createWebSocket, token};
   }
 
   /** The signaling URL. */
@@ -340,7 +350,7 @@ export class OpenSfuClient extends EventTarget {
     }
     this.state = 'connecting';
     try {
-      await this.#connect();
+      await this.#connect(room);
       const joined = await this.#request({type: 'join', room, displayName: displayName || undefined});
       return {participantId: joined.participantId, participants: joined.participants};
     } catch (e) {
@@ -421,11 +431,11 @@ export class OpenSfuClient extends EventTarget {
 
   // --- socket and requests ---
 
-  #connect() {
+  #connect(room) {
     return new Promise((resolve, reject) => {
       const unreachable = () => reject(new OpenSfuError('UNREACHABLE', `cannot reach the server at ${this.#url}`));
       try {
-        this.#ws = this.#options.createWebSocket(this.#url);
+        this.#ws = this.#options.createWebSocket(socketUrl(this.#url, room, this.#options.token));
       } catch {
         return unreachable();
       }

@@ -13,5 +13,9 @@ public enum ErrorCode {
     /** The server is starting or draining and takes no new work. */
     UNAVAILABLE,
     /** A bug: the server could not handle a valid request. */
-    INTERNAL
+    INTERNAL,
+    /** No valid token: missing, malformed, expired, not yet valid, unknown key or bad signature (HTTP 401). */
+    UNAUTHORIZED,
+    /** A valid token that does not allow this: another room, no publish or subscribe right, not admin (HTTP 403). */
+    FORBIDDEN
 }

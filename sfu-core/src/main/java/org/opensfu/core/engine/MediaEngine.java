@@ -2,6 +2,7 @@ package org.opensfu.core.engine;
 
 import org.opensfu.core.buffer.PacketBufferPool;
 import org.opensfu.core.loop.MediaLoopGroup;
+import org.opensfu.core.stats.LatencyHistograms;
 import org.opensfu.core.time.Clock;
 import org.opensfu.core.transport.TransportManager;
 
@@ -14,6 +15,7 @@ public final class MediaEngine implements AutoCloseable {
     private final PacketBufferPool pool;
     private final MediaLoopGroup loops;
     private final TransportManager transports;
+    private final LatencyHistograms transitTimes = new LatencyHistograms();
 
     public MediaEngine(MediaEngineConfig config, Clock clock) {
         this.clock = clock;
@@ -41,6 +43,15 @@ public final class MediaEngine implements AutoCloseable {
 
     public TransportManager transports() {
         return transports;
+    }
+
+    /**
+     * The SFU transit time (a packet's receive time to its forwarding), one histogram per writer: the forwarding path
+     * registers one per media loop or router and records into it; the server exports them merged as
+     * {@code sfu_transit_time_seconds}.
+     */
+    public LatencyHistograms transitTimes() {
+        return transitTimes;
     }
 
     @Override

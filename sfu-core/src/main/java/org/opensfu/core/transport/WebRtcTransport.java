@@ -324,6 +324,14 @@ public final class WebRtcTransport implements PacketHandler, AutoCloseable {
         return drops;
     }
 
+    /**
+     * Why the transport closed, or null while it is open (for statistics). Written on the loop; another thread sees it
+     * once the transport has left {@link TransportManager#transports()}.
+     */
+    public CloseReason closeReason() {
+        return closeReason;
+    }
+
     private static DropReason dropReason(SrtpResult result) {
         return switch (result) {
             case AUTH_FAILED -> DropReason.SRTP_AUTH_FAILED;

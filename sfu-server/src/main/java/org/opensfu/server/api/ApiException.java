@@ -29,6 +29,8 @@ public final class ApiException extends RuntimeException {
             case LIMIT_EXCEEDED -> 429;
             case UNAVAILABLE -> 503;
             case INTERNAL -> 500;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
         };
     }
 }

@@ -6,16 +6,21 @@ import com.typesafe.config.ConfigException.Missing;
 import com.typesafe.config.ConfigException.WrongType;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.opensfu.core.srtp.SrtpProfile;
 
 /**
@@ -37,7 +42,9 @@ public final class ConfigLoader {
                 if (!Files.isReadable(file)) {
                     throw new ConfigException("--config", "cannot read " + file);
                 }
-                config = ConfigFactory.parseFile(file.toFile()).withFallback(reference).resolve();
+                Config fileConfig = ConfigFactory.parseFile(file.toFile());
+                checkKnownKeys(fileConfig, reference);
+                config = fileConfig.withFallback(reference).resolve();
             } else {
                 config = reference.resolve();
             }
@@ -52,7 +59,8 @@ public final class ConfigLoader {
         Config sfu = root.getConfig(ROOT);
         ServerConfig.Http http = new ServerConfig.Http(
                 string(sfu, "http.host"),
-                port(sfu, "http.port"));
+                port(sfu, "http.port"),
+                tls(sfu));
         ServerConfig.Rooms rooms = new ServerConfig.Rooms(
                 bool(sfu, "rooms.auto-create"),
                 intInRange(sfu, "rooms.max-rooms", 1, 1_000_000),
@@ -71,7 +79,123 @@ public final class ConfigLoader {
                 positiveDuration(sfu, "media.dtls-handshake-timeout"),
                 profiles(sfu, "media.srtp-profiles"),
                 intInRange(sfu, "media.queue-capacity", 16, 1 << 22));
-        return new ServerConfig(http, rooms, signaling, media);
+        ServerConfig.Operations ops = new ServerConfig.Operations(
+                nodeId(sfu),
+                new ServerConfig.Auth(apiKeys(sfu, "auth.keys"), nonNegativeDuration(sfu, "auth.clock-skew")),
+                bool(sfu, "metrics.enabled"),
+                new ServerConfig.Load(doubleInRange(sfu, "load.max-cpu", 0.01, 1.0),
+                        longInRange(sfu, "load.max-packet-rate", 0, 1_000_000_000L)),
+                positiveDuration(sfu, "drain.deadline"),
+                new ServerConfig.Logging(bool(sfu, "logging.json"), logLevel(sfu, "logging.level")));
+        return new ServerConfig(http, rooms, signaling, media, ops);
+    }
+
+    /** Every setting under {@code sfu} in a user's file must exist in the defaults: catches typos. */
+    private static void checkKnownKeys(Config fileConfig, Config reference) {
+        for (var entry : fileConfig.entrySet()) {
+            String path = entry.getKey();
+            if (path.startsWith(ROOT + ".") && !reference.hasPathOrNull(path)) {
+                throw new ConfigException(path, "unknown setting (see reference.conf for the known ones)");
+            }
+        }
+    }
+
+    private static ServerConfig.Tls tls(Config sfu) {
+        String cert = optionalString(sfu, "http.tls.cert-file");
+        String key = optionalString(sfu, "http.tls.key-file");
+        boolean selfSigned = bool(sfu, "http.tls.self-signed");
+        if (cert == null && key == null) {
+            return selfSigned ? new ServerConfig.Tls(null, null, true) : ServerConfig.Tls.OFF;
+        }
+        if (cert == null) {
+            throw new ConfigException(key("http.tls.cert-file"), "is needed with http.tls.key-file");
+        }
+        if (key == null) {
+            throw new ConfigException(key("http.tls.key-file"), "is needed with http.tls.cert-file");
+        }
+        if (selfSigned) {
+            throw new ConfigException(key("http.tls.self-signed"), "cannot be true together with a cert-file");
+        }
+        return new ServerConfig.Tls(pemFile("http.tls.cert-file", cert, "CERTIFICATE-----"),
+                pemFile("http.tls.key-file", key, "PRIVATE KEY-----"), false);
+    }
+
+    /** A readable PEM file holding a block whose header ends with {@code marker}. */
+    private static Path pemFile(String path, String value, String marker) {
+        Path file = Path.of(value);
+        if (!Files.isReadable(file)) {
+            throw new ConfigException(key(path), "cannot read " + file);
+        }
+        try {
+            if (!Files.readString(file, StandardCharsets.US_ASCII).contains(marker)) {
+                throw new ConfigException(key(path), file + " is not a PEM file with a " + marker.replace("-", ""));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException(key(path), "cannot read " + file + ": " + e.getMessage());
+        }
+        return file;
+    }
+
+    private static String nodeId(Config sfu) {
+        String id = optionalString(sfu, "node.id");
+        if (id != null) {
+            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new ConfigException(key("node.id"), "1-64 characters of A-Z a-z 0-9 . _ -");
+            }
+            return id;
+        }
+        try {
+            String host = InetAddress.getLocalHost().getHostName();
+            return host.isBlank() ? "opensfu" : host;
+        } catch (UnknownHostException e) {
+            return "opensfu";
+        }
+    }
+
+    /** API keys: a list of {key, secret} objects, or (from the environment) "key:secret,key2:secret2". */
+    private static List<ServerConfig.ApiKey> apiKeys(Config config, String path) {
+        List<ServerConfig.ApiKey> keys = new ArrayList<>();
+        try {
+            if (config.getValue(path).valueType() == ConfigValueType.STRING) {
+                for (String pair : stringList(config, path)) {
+                    int colon = pair.indexOf(':');
+                    if (colon <= 0) {
+                        throw new ConfigException(key(path), "expected key:secret pairs separated by commas");
+                    }
+                    keys.add(new ServerConfig.ApiKey(pair.substring(0, colon), pair.substring(colon + 1)));
+                }
+            } else {
+                for (Config entry : config.getConfigList(path)) {
+                    keys.add(new ServerConfig.ApiKey(entry.getString("key"), entry.getString("secret")));
+                }
+            }
+        } catch (Missing | WrongType e) {
+            throw new ConfigException(key(path), "expected a list of {key = \"...\", secret = \"...\"}");
+        }
+        Set<String> names = new HashSet<>();
+        for (ServerConfig.ApiKey apiKey : keys) {
+            if (!apiKey.key().matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new ConfigException(key(path), "key name '" + apiKey.key()
+                        + "': 1-64 characters of A-Z a-z 0-9 . _ -");
+            }
+            if (!names.add(apiKey.key())) {
+                throw new ConfigException(key(path), "key '" + apiKey.key() + "' appears twice");
+            }
+            int bytes = apiKey.secret().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < 32) {
+                throw new ConfigException(key(path), "the secret of key '" + apiKey.key() + "' has " + bytes
+                        + " bytes; HS256 needs at least 32");
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static String logLevel(Config config, String path) {
+        String level = string(config, path).toUpperCase(Locale.ROOT);
+        if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
+            throw new ConfigException(key(path), "expected TRACE, DEBUG, INFO, WARN or ERROR, not '" + level + "'");
+        }
+        return level;
     }
 
     private static String key(String path) {
@@ -85,6 +209,16 @@ public final class ConfigLoader {
                 throw new ConfigException(key(path), "must not be empty");
             }
             return value;
+        } catch (Missing | WrongType e) {
+            throw new ConfigException(key(path), "expected a string");
+        }
+    }
+
+    /** A string setting; empty means absent (null). */
+    private static String optionalString(Config config, String path) {
+        try {
+            String value = config.getString(path).trim();
+            return value.isEmpty() ? null : value;
         } catch (Missing | WrongType e) {
             throw new ConfigException(key(path), "expected a string");
         }
@@ -111,6 +245,32 @@ public final class ConfigLoader {
         return value;
     }
 
+    private static long longInRange(Config config, String path, long min, long max) {
+        long value;
+        try {
+            value = config.getLong(path);
+        } catch (Missing | WrongType e) {
+            throw new ConfigException(key(path), "expected a whole number between " + min + " and " + max);
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(key(path), value + " is not between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static double doubleInRange(Config config, String path, double min, double max) {
+        double value;
+        try {
+            value = config.getDouble(path);
+        } catch (Missing | WrongType e) {
+            throw new ConfigException(key(path), "expected a number between " + min + " and " + max);
+        }
+        if (!(value >= min && value <= max)) {
+            throw new ConfigException(key(path), value + " is not between " + min + " and " + max);
+        }
+        return value;
+    }
+
     /** A port; 0 picks a free one. */
     private static int port(Config config, String path) {
         return intInRange(config, path, 0, 65535);
@@ -125,6 +285,19 @@ public final class ConfigLoader {
         }
         if (value.isNegative() || value.isZero()) {
             throw new ConfigException(key(path), "must be positive");
+        }
+        return value;
+    }
+
+    private static Duration nonNegativeDuration(Config config, String path) {
+        Duration value;
+        try {
+            value = config.getDuration(path);
+        } catch (Missing | WrongType | BadValue e) {
+            throw new ConfigException(key(path), "expected a duration such as \"30s\"");
+        }
+        if (value.isNegative()) {
+            throw new ConfigException(key(path), "must not be negative");
         }
         return value;
     }

@@ -2,6 +2,7 @@ package org.opensfu.server.config;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.opensfu.core.srtp.SrtpProfile;
@@ -9,9 +10,20 @@ import org.opensfu.core.transport.TransportManagerConfig;
 import org.opensfu.core.transport.ice.MediaPortConfig;
 
 /** The server's validated settings, read once at start by {@link ConfigLoader}. */
-public record ServerConfig(Http http, Rooms rooms, Signaling signaling, Media media) {
+public record ServerConfig(Http http, Rooms rooms, Signaling signaling, Media media, Operations ops) {
 
-    public record Http(String host, int port) {
+    public record Http(String host, int port, Tls tls) {
+    }
+
+    /**
+     * HTTPS/WSS: a certificate and key from PEM files, or a self-signed certificate generated at start, or neither.
+     */
+    public record Tls(Path certFile, Path keyFile, boolean selfSigned) {
+        public static final Tls OFF = new Tls(null, null, false);
+
+        public boolean enabled() {
+            return certFile != null || selfSigned;
+        }
     }
 
     public record Rooms(boolean autoCreate, int maxRooms, int maxParticipants, int maxTracksPerParticipant) {
@@ -33,5 +45,32 @@ public record ServerConfig(Http http, Rooms rooms, Signaling signaling, Media me
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         }
+    }
+
+    /** What operators set around the media server: identity, authentication, metrics, load, drain, logs. */
+    public record Operations(String nodeId, Auth auth, boolean metricsEnabled, Load load, Duration drainDeadline,
+                             Logging logging) {
+    }
+
+    /** API keys that sign tokens; none means open development mode. */
+    public record Auth(List<ApiKey> keys, Duration clockSkew) {
+        public boolean required() {
+            return !keys.isEmpty();
+        }
+    }
+
+    /** One API key and its HS256 secret. {@link #toString} hides the secret. */
+    public record ApiKey(String key, String secret) {
+        @Override
+        public String toString() {
+            return "ApiKey[" + key + "]";
+        }
+    }
+
+    /** Overload thresholds; {@code maxPacketsPerSecond} 0 means no limit. */
+    public record Load(double maxCpu, long maxPacketsPerSecond) {
+    }
+
+    public record Logging(boolean json, String level) {
     }
 }

@@ -108,6 +108,11 @@ public final class Room implements RouterListener {
         return result;
     }
 
+    /** The room's router. Confined to its media loop ({@link Router#loop()}): only for tasks run there (metrics). */
+    public Router router() {
+        return router;
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }

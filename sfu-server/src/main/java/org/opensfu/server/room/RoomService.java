@@ -17,6 +17,8 @@ public final class RoomService {
     private final ServerConfig.Rooms config;
     private final MediaEngine engine;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    /** Why new rooms are refused (draining), or null. */
+    private volatile String newRoomsRefusal;
 
     public RoomService(ServerConfig.Rooms config, MediaEngine engine) {
         this.config = config;
@@ -41,6 +43,9 @@ public final class RoomService {
         if (rooms.containsKey(name)) {
             throw new ApiException(ErrorCode.CONFLICT, "room " + name + " exists");
         }
+        if (newRoomsRefusal != null) {
+            throw new ApiException(ErrorCode.UNAVAILABLE, newRoomsRefusal);
+        }
         if (rooms.size() >= config.maxRooms()) {
             throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "this server has its maximum of " + config.maxRooms()
                     + " rooms");
@@ -49,6 +54,11 @@ public final class RoomService {
                 this, engine);
         rooms.put(name, room);
         return room;
+    }
+
+    /** From now on, creating a room (by the API or by a join) fails with UNAVAILABLE and this reason. */
+    public void refuseNewRooms(String reason) {
+        newRoomsRefusal = reason;
     }
 
     public Room get(String name) {

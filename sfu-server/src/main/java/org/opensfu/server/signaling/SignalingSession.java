@@ -20,8 +20,11 @@ import org.opensfu.api.signaling.SetTrackConstraints;
 import org.opensfu.core.time.Clock;
 import org.opensfu.core.transport.ice.IceCandidate;
 import org.opensfu.server.api.ApiException;
+import org.opensfu.server.auth.Grants;
+import org.opensfu.server.auth.OfferRights;
 import org.opensfu.server.config.ServerConfig;
 import org.opensfu.server.http.Json;
+import org.opensfu.server.logging.LogContext;
 import org.opensfu.server.room.LeaveReason;
 import org.opensfu.server.room.Participant;
 import org.opensfu.server.room.ParticipantConnection;
@@ -46,12 +49,16 @@ final class SignalingSession implements ParticipantConnection {
     private final MessageRateLimiter rateLimiter;
     private final int maxMessageBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** What the connection's token allows (auth). */
+    private final Grants grants;
     private Buffer partialText;
     private Room room;
     private Participant participant;
 
-    SignalingSession(ServerWebSocket socket, RoomService rooms, ServerConfig.Signaling config, Clock clock) {
+    SignalingSession(ServerWebSocket socket, RoomService rooms, ServerConfig.Signaling config, Clock clock,
+                     Grants grants) {
         this.socket = socket;
+        this.grants = grants;
         this.rooms = rooms;
         this.rateLimiter = new MessageRateLimiter(clock, config.maxMessagesPerSecond(), config.messageBurst());
         this.maxMessageBytes = config.maxMessageBytes();
@@ -86,7 +93,10 @@ final class SignalingSession implements ParticipantConnection {
         if (frame.isFinal()) {
             String text = partialText.toString(StandardCharsets.UTF_8);
             partialText = null;
-            onText(text);
+            try (LogContext ignored = LogContext.open(room == null ? grants.room() : room.name(), participantId(),
+                    grants.identity())) {
+                onText(text);
+            }
         }
     }
 
@@ -131,6 +141,14 @@ final class SignalingSession implements ParticipantConnection {
         if (participant != null) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "already joined room " + room.name());
         }
+        try { // auth: only the token's room
+            grants.checkRoom(join.room());
+        } catch (ApiException e) {
+            sendError(join.requestId(), e.code(), e.getMessage());
+            closed.set(true);
+            socket.close(CLOSE_POLICY_VIOLATION, e.code().name());
+            return;
+        }
         RoomService.JoinedRoom joined = rooms.join(join.room(), join.requestId(), join.displayName(), this);
         room = joined.room();
         participant = joined.participant();
@@ -141,6 +159,7 @@ final class SignalingSession implements ParticipantConnection {
 
     private void onOffer(Offer offer) {
         requireJoined();
+        OfferRights.check(grants, offer); // auth: publish and subscribe rights
         send(room.handleOffer(participant, offer));
     }
 

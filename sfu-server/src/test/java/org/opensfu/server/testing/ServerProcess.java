@@ -25,12 +25,14 @@ public final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int mediaPort;
     private final Path log;
+    private final Path configFile;
 
-    private ServerProcess(Process process, int httpPort, int mediaPort, Path log) {
+    private ServerProcess(Process process, int httpPort, int mediaPort, Path log, Path configFile) {
         this.process = process;
         this.httpPort = httpPort;
         this.mediaPort = mediaPort;
         this.log = log;
+        this.configFile = configFile;
     }
 
     /**
@@ -50,6 +52,7 @@ public final class ServerProcess implements AutoCloseable {
             Files.writeString(config, """
                     sfu.http { host = "127.0.0.1", port = %d }
                     sfu.media { port = %d, bind-addresses = ["127.0.0.1"] }
+                    sfu.drain.deadline = 3s
                     %s
                     """.formatted(httpPort, mediaPort, extraConfig));
             Path log = dir.resolve("server.log");
@@ -60,7 +63,7 @@ public final class ServerProcess implements AutoCloseable {
             command.addAll(List.of("-jar", jar, "--config", config.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            ServerProcess server = new ServerProcess(process, httpPort, mediaPort, log);
+            ServerProcess server = new ServerProcess(process, httpPort, mediaPort, log, config);
             server.awaitReady(Duration.ofSeconds(30));
             return server;
         } catch (IOException e) {
@@ -78,6 +81,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The config file the server was started with. */
+    public Path configFile() {
+        return configFile;
     }
 
     public Path log() {
@@ -135,6 +143,48 @@ public final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the server was not ready within " + timeout + ":\n" + logText());
+    }
+
+    /** Sends an HTTP request to the server, with {@code Authorization: Bearer token} unless the token is null. */
+    public HttpResponse<String> http(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The signaling URL, with {@code ?access_token=token} unless the token is null. */
+    public String wsUrl(String token) {
+        return "ws://127.0.0.1:" + httpPort + "/ws" + (token == null ? "" : "?access_token=" + token);
+    }
+
+    /** The process id, for signals. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the process to exit by itself; its exit status, or null if it still runs after {@code timeout}. */
+    public Integer awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends SIGTERM without waiting (the server then drains). */
+    public void signalTerm() {
+        process.destroy();
     }
 
     /** Sends SIGTERM and waits for the exit status. */

@@ -11,9 +11,16 @@ public final class TestConfigs {
 
     /** HTTP and media on 127.0.0.1; 0 picks a free port. */
     public static ServerConfig loopback(int httpPort, int mediaPort) {
+        return loopback(httpPort, mediaPort, "");
+    }
+
+    /** As {@link #loopback(int, int)}, with more settings (HOCON) on top. */
+    public static ServerConfig loopback(int httpPort, int mediaPort, String extraConfig) {
         return ConfigLoader.fromConfig(ConfigFactory.parseString("""
                 sfu.http { host = "127.0.0.1", port = %d }
                 sfu.media { port = %d, bind-addresses = ["127.0.0.1"], threads = 1 }
-                """.formatted(httpPort, mediaPort)).withFallback(ConfigFactory.defaultReference()).resolve());
+                %s
+                """.formatted(httpPort, mediaPort, extraConfig)).withFallback(ConfigFactory.defaultReference())
+                .resolve());
     }
 }

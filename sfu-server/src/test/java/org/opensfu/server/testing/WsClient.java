@@ -22,9 +22,14 @@ public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
 
     public WsClient(int httpPort) throws Exception {
+        this("ws://127.0.0.1:" + httpPort + "/ws");
+    }
+
+    /** Connects to a full URL, e.g. with {@code ?access_token=...}. */
+    public WsClient(String url) throws Exception {
         StringBuilder partial = new StringBuilder();
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
+                .buildAsync(URI.create(url), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                         partial.append(data);
