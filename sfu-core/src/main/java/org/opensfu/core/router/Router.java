@@ -25,6 +25,8 @@ import org.opensfu.core.rtcp.RtcpPacketType;
 import org.opensfu.core.rtcp.SenderReport;
 import org.opensfu.core.rtcp.TransportCcFeedback;
 import org.opensfu.core.rtp.RtpPacket;
+import org.opensfu.core.stats.LatencyHistogram;
+import org.opensfu.core.stats.LatencyHistograms;
 import org.opensfu.core.time.Clock;
 import org.opensfu.core.util.Bytes;
 import org.opensfu.core.transport.CloseReason;
@@ -76,6 +78,9 @@ public final class Router implements AutoCloseable {
     private final int[] nackSequenceNumbers = new int[64];
     private long nackRounds;
     private boolean closed;
+    /** Receive-to-forwarded time of every RTP packet, this router's share of the engine's transit times. */
+    private final LatencyHistograms transitTimes;
+    private final LatencyHistogram transitTime;
 
     // per-loop scratch state of the packet path
     private final ForwardingScratch scratch;
@@ -92,8 +97,10 @@ public final class Router implements AutoCloseable {
 
     /** Creates the router; must be called on {@code loop}'s thread or before the loop runs anything for it. */
     public Router(String id, MediaLoop loop, PacketBufferPool pool, Clock clock, RouterConfig config,
-                  RouterListener listener) {
+                  RouterListener listener, LatencyHistograms transitTimes) {
         this.id = id;
+        this.transitTimes = transitTimes;
+        this.transitTime = transitTimes.register();
         this.loop = loop;
         this.pool = pool;
         this.clock = clock;
@@ -306,6 +313,7 @@ public final class Router implements AutoCloseable {
                 }
             }
             producer.onRtp(layerIndex, packetView, scratch, packet.receivedNanos());
+            transitTime.record(clock.nowNanos() - packet.receivedNanos());
         } finally {
             packet.release();
         }
@@ -538,6 +546,7 @@ public final class Router implements AutoCloseable {
         nackTimer.cancel();
         allocationTimer.cancel();
         scratch.close();
+        transitTimes.unregister(transitTime);
         rtcpScratch.release();
     }
 }

@@ -31,6 +31,7 @@ import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.rtp.HeaderExtensionMap;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.srtp.SrtpProfile;
+import org.opensfu.core.stats.LatencyHistograms;
 import org.opensfu.core.testing.OnLoop;
 import org.opensfu.core.testing.RecordingTransportListener;
 import org.opensfu.core.testing.TestPackets;
@@ -58,6 +59,7 @@ class RouterForwardingTest {
     private MediaLoop roomLoop;
     private Router router;
     private final List<CloseReason> closedEndpoints = new CopyOnWriteArrayList<>();
+    private final LatencyHistograms transitTimes = new LatencyHistograms();
 
     @BeforeEach
     void setUp() {
@@ -75,7 +77,7 @@ class RouterForwardingTest {
                     public void onEndpointTransportClosed(RouterEndpoint endpoint, CloseReason reason) {
                         closedEndpoints.add(reason);
                     }
-                }));
+                }, transitTimes));
     }
 
     @AfterEach
@@ -166,6 +168,7 @@ class RouterForwardingTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(receiverReportBlock(publisher, 0x1111)).isNotNull());
         await().atMost(WAIT).untilAsserted(() -> assertThat(senderReportPackets(subscriber, 0x2222)).isEqualTo(20));
         assertThat(publisher.endpoint().rtpUnknownSsrc()).isZero();
+        assertThat(transitTimes.snapshot().count()).as("transit times recorded").isGreaterThanOrEqualTo(21);
 
         publisher.peer().close();
         subscriber.peer().close();

@@ -45,6 +45,7 @@ public final class MediaStatsCollector {
     private final Population<Consumer> consumers = new Population<>();
     private final Population<RouterEndpoint> endpoints = new Population<>();
     private RouterTotals retiredRouters = RouterTotals.ZERO;
+    private volatile List<SubscriberBandwidth> subscribers = List.of();
 
     private volatile MediaSnapshot latest = MediaSnapshot.EMPTY;
 
@@ -106,6 +107,11 @@ public final class MediaStatsCollector {
         return snapshot;
     }
 
+    /** Every connected participant's bandwidth, as of the last snapshot that reached all media loops. */
+    public List<SubscriberBandwidth> subscribers() {
+        return subscribers;
+    }
+
     /** The last snapshot taken. */
     public MediaSnapshot latest() {
         return latest;
@@ -114,7 +120,8 @@ public final class MediaStatsCollector {
     private RouterTotals routerTotals(List<Room> current) {
         synchronized (routerLock) {
             RouterObjects seen = listOnLoops(current);
-            if (seen != null) { // else a loop was too slow: count the objects known from last time, retire nothing
+            if (seen != null) {
+                subscribers = List.copyOf(seen.subscribers); // else a loop was too slow: count the objects known from last time, retire nothing
                 RouterTotals gone = RouterTotals.ZERO;
                 for (Producer producer : producers.update(seen.producers)) {
                     gone = gone.plus(count(producer));
@@ -184,11 +191,16 @@ public final class MediaStatsCollector {
         final List<RouterEndpoint> endpoints = new ArrayList<>();
         final List<Producer> producers = new ArrayList<>();
         final List<Consumer> consumers = new ArrayList<>();
+        final List<SubscriberBandwidth> subscribers = new ArrayList<>();
 
         static RouterObjects of(Router router) {
             RouterObjects objects = new RouterObjects();
             for (RouterEndpoint endpoint : router.endpoints()) {
                 objects.endpoints.add(endpoint);
+                if (endpoint.isConnected()) {
+                    objects.subscribers.add(new SubscriberBandwidth(router.id(), endpoint.participantId(),
+                            endpoint.estimatedBitrateBps(), endpoint.allocatedBitrateBps()));
+                }
                 objects.producers.addAll(endpoint.producers());
                 objects.consumers.addAll(endpoint.consumers());
             }
@@ -199,6 +211,7 @@ public final class MediaStatsCollector {
             endpoints.addAll(other.endpoints);
             producers.addAll(other.producers);
             consumers.addAll(other.consumers);
+            subscribers.addAll(other.subscribers);
         }
     }
 }

@@ -43,6 +43,8 @@ public final class SfuMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
         registry.getPrometheusRegistry().register(new TransitTimeCollector(engine.transitTimes()));
+        registry.getPrometheusRegistry().register(SubscriberBandwidthCollector.estimate(collector::subscribers));
+        registry.getPrometheusRegistry().register(SubscriberBandwidthCollector.allocated(collector::subscribers));
 
         Gauge.builder("sfu.build.info", () -> 1).description("OpenSFU version and node id (always 1)")
                 .tag("version", version).tag("node", nodeId).register(registry);

@@ -84,7 +84,8 @@ public final class Room implements RouterListener {
         this.service = service;
         this.engine = engine;
         this.loop = engine.loops().next();
-        this.router = new Router(name, loop, engine.pool(), engine.clock(), RouterConfig.DEFAULT, this);
+        this.router = new Router(name, loop, engine.pool(), engine.clock(), RouterConfig.DEFAULT, this,
+                engine.transitTimes());
     }
 
     public String name() {

@@ -54,10 +54,15 @@ class MetricsIT {
                 assertThat(scrape.value("sfu_srtp_failures_total")).isZero();
                 assertThat(scrape.value("sfu_dtls_failures_total")).isZero();
                 assertThat(scrape.value("sfu_keyframe_requests_total{result=\"sent\"}")).isZero(); // audio only
-                assertThat(scrape.value("sfu_transit_time_seconds_count")).isGreaterThanOrEqualTo(0);
+                assertThat(scrape.value("sfu_transit_time_seconds_count")).as("every RTP packet routed")
+                        .isGreaterThan(25);
                 assertThat(scrape.value("sfu_transit_time_seconds_bucket{le=\"+Inf\"}"))
                         .isEqualTo(scrape.value("sfu_transit_time_seconds_count"));
                 assertThat(scrape.value("sfu_draining")).isZero();
+                assertThat(scrape.samples().keySet().stream()
+                        .filter(k -> k.startsWith("sfu_subscriber_bandwidth_estimate_bps{")))
+                        .as("an estimate per connected participant").hasSize(2)
+                        .allSatisfy(k -> assertThat(k).contains("room=\"metrics\""));
                 for (String name : List.of("sfu_load_cpu_ratio", "sfu_load_packets_per_second", "sfu_load_stress_ratio",
                         "sfu_overloaded", "sfu_build_info", "sfu_media_loop_queued_packets", "sfu_send_failures_total",
                         "sfu_transports_closed_total", "jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total",
