@@ -76,6 +76,11 @@ final class LayerRun {
     private long newestArrivalNanos;
     /** Marker bit of the packet with the highest sequence number (false for padding). */
     private boolean highestMarker;
+    /**
+     * Set by {@link #startFrame}: any frames between the previous newest frame and the new one are above TL0 while
+     * the level was 0, hence dropped.
+     */
+    private boolean onlyDroppedFramesBetween;
 
     /** TL0PICIDX the run continues from until its own frames set an offset. */
     private int carriedTl0PicIdx;
@@ -179,9 +184,18 @@ final class LayerRun {
         return outputTl0PicIdx;
     }
 
-    /** True when this packet (sequence number unwrapped by {@link #sequence}) would start a new frame in order. */
+    /**
+     * True when this packet (sequence number unwrapped by {@link #sequence}) starts a frame newer than the newest:
+     * it is above the highest sequence number with another timestamp, or below it with a later timestamp (a new
+     * frame whose packets were overtaken by later ones, e.g. padding).
+     */
     boolean startsNewFrame(long ext, long timestamp, boolean padding) {
-        return !padding && ext > sequence.highestExt() && timestamp != newestTimestamp;
+        return !padding && timestamp != newestTimestamp
+                && (ext > sequence.highestExt() || isLaterThanNewest(timestamp));
+    }
+
+    private boolean isLaterThanNewest(long timestamp) {
+        return (int) (timestamp - newestTimestamp) > 0;
     }
 
     /**
@@ -201,7 +215,7 @@ final class LayerRun {
             return current ? inOrder(ext, packet, vp8, padding, targetTemporal, arrivalNanos)
                     : VideoDropReason.NOT_SELECTED;
         }
-        return late(ext, packet, vp8, padding);
+        return late(ext, packet, vp8, padding, targetTemporal, arrivalNanos, current);
     }
 
     private VideoDropReason inOrder(long ext, RtpPacket packet, Vp8PayloadDescriptor vp8, boolean padding,
@@ -215,20 +229,15 @@ final class LayerRun {
         long ts = packet.timestamp();
         boolean forwarded;
         boolean skippedDropped;
-        boolean newFrame = ts != newestTimestamp;
-        if (!newFrame) {
+        if (ts == newestTimestamp) {
             forwarded = newestForwarded;
             skippedDropped = !newestForwarded; // what was skipped is part of this same frame
         } else {
-            int levelBefore = level;
-            int tid = temporalLayerOf(vp8);
-            forwarded = decideTemporal(ext, vp8, tid, targetTemporal);
-            boolean onlyDroppedFramesBetween = levelBefore == 0 && noTl0FrameBetween(vp8);
             boolean tailDropped = highestMarker || !newestForwarded;
+            boolean frameBetweenImpossible = noFrameBetween(vp8);
+            forwarded = startFrame(ext, vp8, ts, targetTemporal, arrivalNanos);
             boolean headDropped = vp8.isStartOfFrame() || !forwarded;
-            skippedDropped = tailDropped && headDropped && (noFrameBetween(vp8) || onlyDroppedFramesBetween);
-            long outPictureId = projectPictureId(vp8, forwarded, onlyDroppedFramesBetween);
-            setNewestFrame(ts, forwarded, vp8, outPictureId, arrivalNanos);
+            skippedDropped = tailDropped && headDropped && (frameBetweenImpossible || onlyDroppedFramesBetween);
         }
         long out = sequence.advance(ext, skippedDropped, forwarded);
         highestMarker = packet.marker();
@@ -239,7 +248,8 @@ final class LayerRun {
         return null;
     }
 
-    private VideoDropReason late(long ext, RtpPacket packet, Vp8PayloadDescriptor vp8, boolean padding) {
+    private VideoDropReason late(long ext, RtpPacket packet, Vp8PayloadDescriptor vp8, boolean padding,
+                                 int targetTemporal, long arrivalNanos, boolean current) {
         if (padding) {
             return VideoDropReason.PADDING;
         }
@@ -251,6 +261,14 @@ final class LayerRun {
             return VideoDropReason.DUPLICATE;
         }
         long ts = packet.timestamp();
+        if (ts != newestTimestamp && isLaterThanNewest(ts)) {
+            // a new frame whose packets were all overtaken by later ones (padding, or late packets)
+            if (!current) {
+                return VideoDropReason.NOT_SELECTED;
+            }
+            boolean forwarded = startFrame(ext, vp8, ts, targetTemporal, arrivalNanos);
+            return placeLate(ext, slot, forwarded, ts, newestOutputPictureId, vp8);
+        }
         boolean forwarded;
         long outPictureId = -1;
         long pictureIdExt = 0;
@@ -272,7 +290,7 @@ final class LayerRun {
                     if (forwarded) {
                         claimPictureId = true;
                     } else {
-                        pictureIds.exclude(pictureIdExt); // its other packets get the same answer
+                        pictureIds.vacate(pictureIdExt); // its other packets get the same answer
                     }
                 }
                 default -> {
@@ -282,17 +300,39 @@ final class LayerRun {
         } else {
             forwarded = temporalLayerOf(vp8) <= lateLevel(ext);
         }
+        if (forwarded && slot == NumberProjection.RESERVED && claimPictureId) {
+            outPictureId = pictureIds.claim(pictureIdExt);
+        }
+        return placeLate(ext, slot, forwarded, ts, outPictureId, vp8);
+    }
+
+    /** Gives a late packet the number held for it, or gives the number back when its frame is dropped. */
+    private VideoDropReason placeLate(long ext, int slot, boolean forwarded, long ts, long outPictureId,
+                                      Vp8PayloadDescriptor vp8) {
         if (!forwarded) {
+            if (slot == NumberProjection.RESERVED) {
+                sequence.vacate(ext);
+            }
             return VideoDropReason.TEMPORAL_LAYER;
         }
         if (slot != NumberProjection.RESERVED) {
             return VideoDropReason.UNPLACEABLE;
         }
-        if (claimPictureId) {
-            outPictureId = pictureIds.claim(pictureIdExt);
-        }
         setOutput(sequence.claim(ext), ts, outPictureId, vp8);
         return null;
+    }
+
+    /**
+     * Starts a frame newer than the newest: runs the temporal layer decision, projects its picture ID and makes it
+     * the newest frame. Sets {@link #onlyDroppedFramesBetween}. Returns whether the frame passes.
+     */
+    private boolean startFrame(long ext, Vp8PayloadDescriptor vp8, long ts, int targetTemporal, long arrivalNanos) {
+        int levelBefore = level;
+        onlyDroppedFramesBetween = levelBefore == 0 && noTl0FrameBetween(vp8);
+        boolean forwarded = decideTemporal(ext, vp8, temporalLayerOf(vp8), targetTemporal);
+        long outPictureId = projectPictureId(vp8, forwarded, onlyDroppedFramesBetween);
+        setNewestFrame(ts, forwarded, vp8, outPictureId, arrivalNanos);
+        return forwarded;
     }
 
     /** Runs the temporal level state machine for a new in-order frame; true if the frame passes. */

@@ -58,7 +58,9 @@ public final class VideoLayerForwarder {
     private final LayerRun runA = new LayerRun();
     private final LayerRun runB = new LayerRun();
     private LayerRun current;
+    /** The run before: places its late packets until it expires; the numbering continues from it when paused. */
     private LayerRun previous;
+    private boolean previousExpired;
     private long previousRetiredAtNanos;
 
     private int targetSpatial = -1;
@@ -190,7 +192,7 @@ public final class VideoLayerForwarder {
             }
         }
         run = previous;
-        if (run != null && run.layer() == spatialLayer) {
+        if (run != null && !previousExpired && run.layer() == spatialLayer) {
             long ext = run.sequence.unwrap(seq);
             if (ext >= run.sequence.startExt() && ext <= run.sequence.highestExt()) {
                 VideoDropReason reason = run.handle(ext, packet, vp8, padding, targetTemporal, arrivalNanos, false);
@@ -315,6 +317,7 @@ public final class VideoLayerForwarder {
         }
         if (current != null) {
             previous = current;
+            previousExpired = false;
             previousRetiredAtNanos = arrivalNanos;
         }
         LayerRun next = runA != previous ? runA : runB;
@@ -327,20 +330,24 @@ public final class VideoLayerForwarder {
 
     private void retire(long nowNanos) {
         previous = current;
+        previousExpired = false;
         previousRetiredAtNanos = nowNanos;
         current = null;
     }
 
-    /** Forgets the previous run once it is too old, or once its layer moved on far enough to alias its numbers. */
+    /**
+     * Stops placing late packets of the previous run once it is too old, or once its layer moved on far enough for
+     * its sequence numbers to wrap onto the run's. (The run is kept: a resume after a pause continues from it.)
+     */
     private void expirePrevious(int layer, int seq, long nowNanos) {
-        if (previous == null) {
+        if (previous == null || previousExpired) {
             return;
         }
         if (nowNanos - previousRetiredAtNanos > PREVIOUS_RUN_LIFETIME_NANOS) {
-            previous = null;
+            previousExpired = true;
         } else if (previous.layer() == layer
                 && previous.sequence.unwrap(seq) > previous.sequence.highestExt() + LayerRun.SEQUENCE_WINDOW) {
-            previous = null;
+            previousExpired = true;
         }
     }
 

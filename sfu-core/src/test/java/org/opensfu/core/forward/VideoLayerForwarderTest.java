@@ -455,6 +455,43 @@ class VideoLayerForwarderTest {
     }
 
     @Test
+    void resumingAfterALongPauseStillContinuesTheNumbering() {
+        fwd.setTarget(0, 2);
+        ticks(10);
+        Output lastBeforePause = h.last();
+        fwd.setTarget(-1, -1);
+        ticks(150); // 5 s: longer than the previous run is kept for late packets
+        fwd.setTarget(0, 2);
+        gen.requestKeyframe(0);
+        ticks(2);
+        Output resumed = h.outputs.get(h.outputs.indexOf(lastBeforePause) + 1);
+        assertThat(resumed.seq()).isEqualTo(lastBeforePause.seq() + 1);
+        assertThat(resumed.pictureId()).isEqualTo(lastBeforePause.pictureId() + 1);
+        assertThat(resumed.tl0PicIdx()).isEqualTo((lastBeforePause.tl0PicIdx() + 1) & 0xFF);
+        assertThat((resumed.timestamp() - lastBeforePause.timestamp()) & 0xFFFFFFFFL).isGreaterThan(150L * 3000);
+        checkAll(15);
+    }
+
+    @Test
+    void aFrameOvertakenByPaddingIsStillAFrame() {
+        gen = new Vp8StreamGenerator(9, Pattern.L1T3, PictureIds.LONG, 1.0, 0, new long[][] {{100, 0, 5, 5}});
+        fwd.setTarget(0, 1);
+        for (int i = 0; i < 30; i++) {
+            long t = gen.nowNanos();
+            List<Packet> packets = new ArrayList<>(gen.nextTick());
+            if (i % 3 == 1) { // the padding after the frame arrives first
+                packets.sort((a, b) -> Boolean.compare(!a.isPadding(), !b.isPadding()));
+            }
+            h.deliverAll(packets, t);
+        }
+        assertThat(gen.frames(0).stream().filter(f -> f.tid <= 1).flatMap(f -> f.packets.stream()))
+                .allSatisfy(p -> assertThat(h.outputs.stream().anyMatch(o -> o.source() == p)).isTrue());
+        assertThat(fwd.currentTemporalLayer()).isEqualTo(1);
+        assertPictureIdsConsecutive(h.outputs);
+        checkAll(15);
+    }
+
+    @Test
     void paddingIsDroppedWithoutAGap() {
         gen = new Vp8StreamGenerator(7, Pattern.L1T3, PictureIds.LONG, 1.0, 0,
                 new long[][] {{100, 0, 5, 5}, {30000, 7, 50, 9}});
