@@ -12,7 +12,9 @@ import org.opensfu.core.rtp.RtpPacket;
  * Packets are ordered by sequence number; a frame is the packets sharing an RTP timestamp (RFC 7741 §4.1: all
  * packets of a frame carry its timestamp, the first has S=1 and PID=0, the last the marker bit). The frame of the
  * highest sequence number is the "newest frame". A packet above the highest is "in order"; one with a new timestamp
- * starts a new frame, and only then do temporal layer changes happen. A packet at or below the highest is "late".
+ * starts a new frame, and only then do temporal layer changes happen. A packet at or below the highest is "late";
+ * if its timestamp is later than the newest frame's, its frame's packets were overtaken (by padding, or by packets
+ * that arrived late themselves) and it still starts a new frame.
  *
  * <h2>Temporal layers (RFC 7741 §4.2)</h2>
  * A new frame passes when its TID (0 when the T bit is absent) is at most the current level. The level drops to a
@@ -30,9 +32,11 @@ import org.opensfu.core.rtp.RtpPacket;
  * dropped frames: the newest frame (if it did not end) and the new one (if it did not start here) are dropped, and
  * no frame can be in between (consecutive picture IDs), or only frames above TL0 that would be dropped (TL0PICIDX
  * unchanged while the level is 0). Otherwise a gap is kept: a receiver asking for a packet that never comes costs a
- * NACK, a loss hidden inside a forwarded frame would corrupt the picture. Picture IDs skipped over follow the same
- * rule. Timestamps and TL0PICIDX are shifted by a constant offset per run (TL0 frames are never dropped for the
- * temporal layer, so their indices stay consecutive).
+ * NACK, a loss hidden inside a forwarded frame would corrupt the picture. A number held for a packet that arrives
+ * late and whose frame is dropped is given back if nothing after it has a number yet. Picture IDs skipped over
+ * follow the same rules. Timestamps and TL0PICIDX are shifted by a constant offset per run (TL0 frames are never
+ * dropped for the temporal layer, so their indices stay consecutive). The next run continues from the newest frame,
+ * forwarded or not: no frame this run can still forward (late ones included) has a later timestamp or TL0PICIDX.
  *
  * <p>Allocation-free after construction; confined to the forwarder's thread.
  */
@@ -132,6 +136,11 @@ final class LayerRun {
     /** Whether the last {@link #handle} changed {@link #level()}. */
     boolean levelChanged() {
         return levelChanged;
+    }
+
+    /** What this run adds to the layer's RTP timestamps, modulo 2^32. */
+    long timestampOffset() {
+        return timestampOffset & TIMESTAMP_MASK;
     }
 
     /** The output sequence number the next run starts at (extended). */

@@ -21,15 +21,19 @@ import org.opensfu.core.rtp.RtpPacket;
  * <li>Spatial: forwarding starts, resumes, and moves to another layer (up or down) only at the first packet of a
  * key frame of the target layer; until then the current layer goes on, so the picture never freezes. The key frame
  * must be the newest packet of its layer seen so far (else its beginning is already gone).</li>
- * <li>Temporal: per frame, see {@link LayerRun}: down at any frame, up at key frames and layer sync (Y) frames.</li>
+ * <li>Temporal: decided per frame (every packet of a frame gets the same answer; frames without a TID count as
+ * TL0): down at any new frame; up at a key frame, or one layer at a time at a frame of the next layer with the
+ * layer sync bit Y (RFC 7741 §4.2). Not at a mere TL0 frame: the upper layers' frames after it may reference
+ * earlier frames of their own layer that were not forwarded. See {@link LayerRun}.</li>
  * <li>Pause ({@code setTarget(-1, ...)}): takes effect at the next frame of the current layer, so the frame in
  * progress is completed.</li>
  * <li>Sequence numbers are consecutive over forwarded packets; frames dropped on purpose leave no gap, packets lost
  * upstream keep theirs (the subscriber NACKs them), late packets get the number they would have had, packets too
  * late to place are dropped. Picture IDs (15-bit, or 7-bit as the stream has them) are consecutive over forwarded
- * frames; TL0PICIDX over TL0 frames. At a switch the new layer continues the numbering: next sequence number, next
- * picture ID, next TL0PICIDX, and the previous output timestamp plus the wall-clock time since the previous frame
- * (90 kHz, at least 1).</li>
+ * frames; TL0PICIDX over TL0 frames. At a switch (or resume) the new run continues the numbering: next sequence
+ * number, next picture ID, next TL0PICIDX, and as timestamp the output timestamp of the previous layer's newest frame
+ * plus the wall-clock time since that frame's first packet arrived (90 kHz, at least 1). "Newest frame" whether it
+ * was forwarded or dropped for its temporal layer: that is where the subscriber's clock stands.</li>
  * <li>After a switch the previous run still places its own late packets into the gaps it left, for
  * {@value #PREVIOUS_RUN_LIFETIME_NANOS} ns at most.</li>
  * </ul>
@@ -128,6 +132,14 @@ public final class VideoLayerForwarder {
     /** The spatial layer being forwarded, -1 for none. */
     public int currentSpatialLayer() {
         return current == null ? -1 : current.layer();
+    }
+
+    /**
+     * What is added (modulo 2^32) to the RTP timestamps of {@link #currentSpatialLayer()} to get the output's: to
+     * translate that layer's sender reports. Meaningless while no layer is forwarded.
+     */
+    public long timestampDelta() {
+        return current == null ? 0 : current.timestampOffset();
     }
 
     /** The highest temporal layer being forwarded, -1 for none. */

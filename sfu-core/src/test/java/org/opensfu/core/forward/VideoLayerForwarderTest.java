@@ -99,6 +99,7 @@ class VideoLayerForwarderTest {
             assertThat(o.timestamp()).isEqualTo(TS0 + (long) f.index * Vp8StreamGenerator.TICKS_PER_FRAME);
             assertThat(o.tl0PicIdx()).isEqualTo((TL00 + f.tl0PicIdx - frames.get(0).tl0PicIdx) & 0xFF);
         }
+        assertThat(fwd.timestampDelta()).isEqualTo((TS0 - frames.get(0).timestamp) & 0xFFFFFFFFL);
         assertThat(fwd.accepted()).isEqualTo(layer2.size());
         assertThat(fwd.dropped(VideoDropReason.NOT_SELECTED)).isEqualTo(gen.allPackets().size() - layer2.size());
         checkAll(15);
@@ -194,6 +195,7 @@ class VideoLayerForwarderTest {
         // both arrived at the same instant: the timestamp moves on by the minimum
         assertThat(key.timestamp()).isEqualTo(layer0Last.timestamp() + 1);
         assertThat(lastOld.seq()).isLessThan(key.seq());
+        assertThat(fwd.timestampDelta()).isEqualTo((key.timestamp() - key.source().frame().timestamp) & 0xFFFFFFFFL);
         ticks(10);
         assertThat(h.outputs.subList(h.outputs.indexOf(key), h.outputs.size()))
                 .allSatisfy(o -> assertThat(o.source().layer()).isEqualTo(1));
