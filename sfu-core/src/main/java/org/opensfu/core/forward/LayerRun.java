@@ -45,11 +45,14 @@ final class LayerRun {
     static final int SEQUENCE_WINDOW = 1024;
     /** Picture IDs this far below the newest can still be placed, in frames. */
     static final int PICTURE_ID_WINDOW = 256;
+    /** Frames whose decisions are remembered for their late packets. */
+    static final int FRAMES_REMEMBERED = 64;
     private static final int RISES_REMEMBERED = 8;
     private static final long TIMESTAMP_MASK = 0xFFFF_FFFFL;
 
     final NumberProjection sequence = new NumberProjection(SEQUENCE_WINDOW);
     private final NumberProjection pictureIds = new NumberProjection(PICTURE_ID_WINDOW);
+    private final FrameDecisions frames = new FrameDecisions(FRAMES_REMEMBERED);
 
     private int layer = -1;
     private int level;
@@ -115,10 +118,12 @@ final class LayerRun {
         hasTl0Offset = false;
         carriedTl0PicIdx = lastOutputTl0PicIdx & 0xFF;
         pictureIds.reset();
+        frames.reset();
         carriedNextPictureId = nextPictureIdOutput;
         sequence.start(16, SEQUENCE_WINDOW, packet.sequenceNumber(), firstSequenceOutput);
         long outPictureId = projectPictureId(vp8, true, false);
         setNewestFrame(ts, true, vp8, outPictureId, arrivalNanos);
+        frames.add(ts, true, outPictureId);
         long out = sequence.advance(sequence.startExt(), false, true);
         highestMarker = packet.marker();
         setOutput(out, ts, outPictureId, vp8);
@@ -278,39 +283,33 @@ final class LayerRun {
             boolean forwarded = startFrame(ext, vp8, ts, targetTemporal, arrivalNanos);
             return placeLate(ext, slot, forwarded, ts, newestOutputPictureId, vp8);
         }
+        int entry = frames.find(ts);
         boolean forwarded;
         long outPictureId = -1;
-        long pictureIdExt = 0;
-        boolean claimPictureId = false;
-        if (ts == newestTimestamp) {
-            forwarded = newestForwarded;
-            outPictureId = newestOutputPictureId;
-        } else if (vp8.hasPictureId() && pictureIds.started() && pictureIds.bits() == vp8.pictureIdLength()) {
-            // the picture ID's slot remembers the frame's decision
-            pictureIdExt = pictureIds.unwrap(vp8.pictureId());
-            switch (pictureIds.state(pictureIdExt)) {
-                case NumberProjection.SENT -> {
-                    forwarded = true;
-                    outPictureId = pictureIds.output(pictureIdExt);
-                }
-                case NumberProjection.EXCLUDED -> forwarded = false;
-                case NumberProjection.RESERVED -> {
-                    forwarded = temporalLayerOf(vp8) <= lateLevel(ext);
+        if (entry >= 0) { // every packet of a frame gets the same answer
+            forwarded = frames.forwarded(entry);
+            outPictureId = frames.outputPictureId(entry);
+        } else if (frames.mayHaveForgotten(ts)) {
+            return VideoDropReason.TOO_OLD;
+        } else { // a frame not seen before: all its earlier packets were lost or are late too
+            forwarded = temporalLayerOf(vp8) <= lateLevel(ext);
+            if (vp8.hasPictureId()) {
+                long pictureIdExt = pictureIds.unwrap(vp8.pictureId());
+                int state = pictureIds.bits() == vp8.pictureIdLength() ? pictureIds.state(pictureIdExt)
+                        : NumberProjection.OUTSIDE;
+                if (state == NumberProjection.RESERVED) {
                     if (forwarded) {
-                        claimPictureId = true;
+                        outPictureId = pictureIds.claim(pictureIdExt);
                     } else {
-                        pictureIds.vacate(pictureIdExt); // its other packets get the same answer
+                        pictureIds.vacate(pictureIdExt);
                     }
-                }
-                default -> {
-                    return VideoDropReason.TOO_OLD;
+                } else if (state == NumberProjection.EXCLUDED || state == NumberProjection.VACATED) {
+                    forwarded = false; // skipped as certainly dropped when a later frame came
+                } else {
+                    return VideoDropReason.TOO_OLD; // no picture ID held for it (e.g. before a discontinuity)
                 }
             }
-        } else {
-            forwarded = temporalLayerOf(vp8) <= lateLevel(ext);
-        }
-        if (forwarded && slot == NumberProjection.RESERVED && claimPictureId) {
-            outPictureId = pictureIds.claim(pictureIdExt);
+            frames.add(ts, forwarded, outPictureId);
         }
         return placeLate(ext, slot, forwarded, ts, outPictureId, vp8);
     }
@@ -341,6 +340,7 @@ final class LayerRun {
         boolean forwarded = decideTemporal(ext, vp8, temporalLayerOf(vp8), targetTemporal);
         long outPictureId = projectPictureId(vp8, forwarded, onlyDroppedFramesBetween);
         setNewestFrame(ts, forwarded, vp8, outPictureId, arrivalNanos);
+        frames.add(ts, forwarded, outPictureId);
         return forwarded;
     }
 

@@ -306,6 +306,27 @@ class VideoLayerForwarderTest {
     }
 
     @Test
+    void aLatePacketOfAForwardedFrameIsForwardedAfterTheLayerWentDown() {
+        gen = Vp8StreamGenerator.threeLayers(10, Pattern.L1T3, PictureIds.NONE, 100, 0, 0, 0);
+        fwd.setTarget(1, 2);
+        ticks(6); // frame 6 is TL1: 2 packets on layer 1
+        long t = gen.nowNanos();
+        List<Packet> frame = ofLayer(gen.nextTick(), 1);
+        assertThat(frame).hasSize(2);
+        assertThat(h.deliver(frame.get(0), t)).isTrue();
+        fwd.setTarget(1, 0);
+        tick(); // frame 7: the layer goes down to TL0
+        assertThat(fwd.currentTemporalLayer()).isZero();
+        assertThat(h.deliver(frame.get(1), gen.nowNanos())).as("the frame was forwarded in part: all of it").isTrue();
+        Output first = h.outputs.stream().filter(o -> o.source() == frame.get(0)).findFirst().orElseThrow();
+        assertThat(h.last().seq()).isEqualTo(first.seq() + 1);
+        ticks(8);
+        assertConsecutive(h.outputs.stream().sorted((a, b) -> Long.compare(a.source().extSeq(), b.source().extSeq()))
+                .toList());
+        checkAll(0);
+    }
+
+    @Test
     void reorderedPacketsGetTheNumbersTheyWouldHaveHad() {
         fwd.setTarget(2, 2);
         ticks(2);
