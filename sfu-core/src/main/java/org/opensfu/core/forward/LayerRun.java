@@ -12,7 +12,9 @@ import org.opensfu.core.rtp.RtpPacket;
  * Packets are ordered by sequence number; a frame is the packets sharing an RTP timestamp (RFC 7741 §4.1: all
  * packets of a frame carry its timestamp, the first has S=1 and PID=0, the last the marker bit). The frame of the
  * highest sequence number is the "newest frame". A packet above the highest is "in order"; one with a new timestamp
- * starts a new frame, and only then do temporal layer changes happen. A packet at or below the highest is "late".
+ * starts a new frame, and only then do temporal layer changes happen. A packet at or below the highest is "late";
+ * if its timestamp is later than the newest frame's, its frame's packets were overtaken (by padding, or by packets
+ * that arrived late themselves) and it still starts a new frame.
  *
  * <h2>Temporal layers (RFC 7741 §4.2)</h2>
  * A new frame passes when its TID (0 when the T bit is absent) is at most the current level. The level drops to a
@@ -30,9 +32,11 @@ import org.opensfu.core.rtp.RtpPacket;
  * dropped frames: the newest frame (if it did not end) and the new one (if it did not start here) are dropped, and
  * no frame can be in between (consecutive picture IDs), or only frames above TL0 that would be dropped (TL0PICIDX
  * unchanged while the level is 0). Otherwise a gap is kept: a receiver asking for a packet that never comes costs a
- * NACK, a loss hidden inside a forwarded frame would corrupt the picture. Picture IDs skipped over follow the same
- * rule. Timestamps and TL0PICIDX are shifted by a constant offset per run (TL0 frames are never dropped for the
- * temporal layer, so their indices stay consecutive).
+ * NACK, a loss hidden inside a forwarded frame would corrupt the picture. A number held for a packet that arrives
+ * late and whose frame is dropped is given back if nothing after it has a number yet. Picture IDs skipped over
+ * follow the same rules. Timestamps and TL0PICIDX are shifted by a constant offset per run (TL0 frames are never
+ * dropped for the temporal layer, so their indices stay consecutive). The next run continues from the newest frame,
+ * forwarded or not: no frame this run can still forward (late ones included) has a later timestamp or TL0PICIDX.
  *
  * <p>Allocation-free after construction; confined to the forwarder's thread.
  */
@@ -41,11 +45,14 @@ final class LayerRun {
     static final int SEQUENCE_WINDOW = 1024;
     /** Picture IDs this far below the newest can still be placed, in frames. */
     static final int PICTURE_ID_WINDOW = 256;
+    /** Frames whose decisions are remembered for their late packets. */
+    static final int FRAMES_REMEMBERED = 64;
     private static final int RISES_REMEMBERED = 8;
     private static final long TIMESTAMP_MASK = 0xFFFF_FFFFL;
 
     final NumberProjection sequence = new NumberProjection(SEQUENCE_WINDOW);
     private final NumberProjection pictureIds = new NumberProjection(PICTURE_ID_WINDOW);
+    private final FrameDecisions frames = new FrameDecisions(FRAMES_REMEMBERED);
 
     private int layer = -1;
     private int level;
@@ -76,6 +83,11 @@ final class LayerRun {
     private long newestArrivalNanos;
     /** Marker bit of the packet with the highest sequence number (false for padding). */
     private boolean highestMarker;
+    /**
+     * Set by {@link #startFrame}: any frames between the previous newest frame and the new one are above TL0 while
+     * the level was 0, hence dropped.
+     */
+    private boolean onlyDroppedFramesBetween;
 
     /** TL0PICIDX the run continues from until its own frames set an offset. */
     private int carriedTl0PicIdx;
@@ -106,10 +118,12 @@ final class LayerRun {
         hasTl0Offset = false;
         carriedTl0PicIdx = lastOutputTl0PicIdx & 0xFF;
         pictureIds.reset();
+        frames.reset();
         carriedNextPictureId = nextPictureIdOutput;
         sequence.start(16, SEQUENCE_WINDOW, packet.sequenceNumber(), firstSequenceOutput);
         long outPictureId = projectPictureId(vp8, true, false);
         setNewestFrame(ts, true, vp8, outPictureId, arrivalNanos);
+        frames.add(ts, true, outPictureId);
         long out = sequence.advance(sequence.startExt(), false, true);
         highestMarker = packet.marker();
         setOutput(out, ts, outPictureId, vp8);
@@ -127,6 +141,11 @@ final class LayerRun {
     /** Whether the last {@link #handle} changed {@link #level()}. */
     boolean levelChanged() {
         return levelChanged;
+    }
+
+    /** What this run adds to the layer's RTP timestamps, modulo 2^32. */
+    long timestampOffset() {
+        return timestampOffset & TIMESTAMP_MASK;
     }
 
     /** The output sequence number the next run starts at (extended). */
@@ -179,9 +198,18 @@ final class LayerRun {
         return outputTl0PicIdx;
     }
 
-    /** True when this packet (sequence number unwrapped by {@link #sequence}) would start a new frame in order. */
+    /**
+     * True when this packet (sequence number unwrapped by {@link #sequence}) starts a frame newer than the newest:
+     * it is above the highest sequence number with another timestamp, or below it with a later timestamp (a new
+     * frame whose packets were overtaken by later ones, e.g. padding).
+     */
     boolean startsNewFrame(long ext, long timestamp, boolean padding) {
-        return !padding && ext > sequence.highestExt() && timestamp != newestTimestamp;
+        return !padding && timestamp != newestTimestamp
+                && (ext > sequence.highestExt() || isLaterThanNewest(timestamp));
+    }
+
+    private boolean isLaterThanNewest(long timestamp) {
+        return (int) (timestamp - newestTimestamp) > 0;
     }
 
     /**
@@ -201,7 +229,7 @@ final class LayerRun {
             return current ? inOrder(ext, packet, vp8, padding, targetTemporal, arrivalNanos)
                     : VideoDropReason.NOT_SELECTED;
         }
-        return late(ext, packet, vp8, padding);
+        return late(ext, packet, vp8, padding, targetTemporal, arrivalNanos, current);
     }
 
     private VideoDropReason inOrder(long ext, RtpPacket packet, Vp8PayloadDescriptor vp8, boolean padding,
@@ -215,20 +243,15 @@ final class LayerRun {
         long ts = packet.timestamp();
         boolean forwarded;
         boolean skippedDropped;
-        boolean newFrame = ts != newestTimestamp;
-        if (!newFrame) {
+        if (ts == newestTimestamp) {
             forwarded = newestForwarded;
             skippedDropped = !newestForwarded; // what was skipped is part of this same frame
         } else {
-            int levelBefore = level;
-            int tid = temporalLayerOf(vp8);
-            forwarded = decideTemporal(ext, vp8, tid, targetTemporal);
-            boolean onlyDroppedFramesBetween = levelBefore == 0 && noTl0FrameBetween(vp8);
             boolean tailDropped = highestMarker || !newestForwarded;
+            boolean frameBetweenImpossible = noFrameBetween(vp8);
+            forwarded = startFrame(ext, vp8, ts, targetTemporal, arrivalNanos);
             boolean headDropped = vp8.isStartOfFrame() || !forwarded;
-            skippedDropped = tailDropped && headDropped && (noFrameBetween(vp8) || onlyDroppedFramesBetween);
-            long outPictureId = projectPictureId(vp8, forwarded, onlyDroppedFramesBetween);
-            setNewestFrame(ts, forwarded, vp8, outPictureId, arrivalNanos);
+            skippedDropped = tailDropped && headDropped && (frameBetweenImpossible || onlyDroppedFramesBetween);
         }
         long out = sequence.advance(ext, skippedDropped, forwarded);
         highestMarker = packet.marker();
@@ -239,7 +262,8 @@ final class LayerRun {
         return null;
     }
 
-    private VideoDropReason late(long ext, RtpPacket packet, Vp8PayloadDescriptor vp8, boolean padding) {
+    private VideoDropReason late(long ext, RtpPacket packet, Vp8PayloadDescriptor vp8, boolean padding,
+                                 int targetTemporal, long arrivalNanos, boolean current) {
         if (padding) {
             return VideoDropReason.PADDING;
         }
@@ -251,48 +275,73 @@ final class LayerRun {
             return VideoDropReason.DUPLICATE;
         }
         long ts = packet.timestamp();
+        if (ts != newestTimestamp && isLaterThanNewest(ts)) {
+            // a new frame whose packets were all overtaken by later ones (padding, or late packets)
+            if (!current) {
+                return VideoDropReason.NOT_SELECTED;
+            }
+            boolean forwarded = startFrame(ext, vp8, ts, targetTemporal, arrivalNanos);
+            return placeLate(ext, slot, forwarded, ts, newestOutputPictureId, vp8);
+        }
+        int entry = frames.find(ts);
         boolean forwarded;
         long outPictureId = -1;
-        long pictureIdExt = 0;
-        boolean claimPictureId = false;
-        if (ts == newestTimestamp) {
-            forwarded = newestForwarded;
-            outPictureId = newestOutputPictureId;
-        } else if (vp8.hasPictureId() && pictureIds.started() && pictureIds.bits() == vp8.pictureIdLength()) {
-            // the picture ID's slot remembers the frame's decision
-            pictureIdExt = pictureIds.unwrap(vp8.pictureId());
-            switch (pictureIds.state(pictureIdExt)) {
-                case NumberProjection.SENT -> {
-                    forwarded = true;
-                    outPictureId = pictureIds.output(pictureIdExt);
-                }
-                case NumberProjection.EXCLUDED -> forwarded = false;
-                case NumberProjection.RESERVED -> {
-                    forwarded = temporalLayerOf(vp8) <= lateLevel(ext);
+        if (entry >= 0) { // every packet of a frame gets the same answer
+            forwarded = frames.forwarded(entry);
+            outPictureId = frames.outputPictureId(entry);
+        } else if (frames.mayHaveForgotten(ts)) {
+            return VideoDropReason.TOO_OLD;
+        } else { // a frame not seen before: all its earlier packets were lost or are late too
+            forwarded = temporalLayerOf(vp8) <= lateLevel(ext);
+            if (vp8.hasPictureId()) {
+                long pictureIdExt = pictureIds.unwrap(vp8.pictureId());
+                int state = pictureIds.bits() == vp8.pictureIdLength() ? pictureIds.state(pictureIdExt)
+                        : NumberProjection.OUTSIDE;
+                if (state == NumberProjection.RESERVED) {
                     if (forwarded) {
-                        claimPictureId = true;
+                        outPictureId = pictureIds.claim(pictureIdExt);
                     } else {
-                        pictureIds.exclude(pictureIdExt); // its other packets get the same answer
+                        pictureIds.vacate(pictureIdExt);
                     }
-                }
-                default -> {
-                    return VideoDropReason.TOO_OLD;
+                } else if (state == NumberProjection.EXCLUDED || state == NumberProjection.VACATED) {
+                    forwarded = false; // skipped as certainly dropped when a later frame came
+                } else {
+                    return VideoDropReason.TOO_OLD; // no picture ID held for it (e.g. before a discontinuity)
                 }
             }
-        } else {
-            forwarded = temporalLayerOf(vp8) <= lateLevel(ext);
+            frames.add(ts, forwarded, outPictureId);
         }
+        return placeLate(ext, slot, forwarded, ts, outPictureId, vp8);
+    }
+
+    /** Gives a late packet the number held for it, or gives the number back when its frame is dropped. */
+    private VideoDropReason placeLate(long ext, int slot, boolean forwarded, long ts, long outPictureId,
+                                      Vp8PayloadDescriptor vp8) {
         if (!forwarded) {
+            if (slot == NumberProjection.RESERVED) {
+                sequence.vacate(ext);
+            }
             return VideoDropReason.TEMPORAL_LAYER;
         }
         if (slot != NumberProjection.RESERVED) {
             return VideoDropReason.UNPLACEABLE;
         }
-        if (claimPictureId) {
-            outPictureId = pictureIds.claim(pictureIdExt);
-        }
         setOutput(sequence.claim(ext), ts, outPictureId, vp8);
         return null;
+    }
+
+    /**
+     * Starts a frame newer than the newest: runs the temporal layer decision, projects its picture ID and makes it
+     * the newest frame. Sets {@link #onlyDroppedFramesBetween}. Returns whether the frame passes.
+     */
+    private boolean startFrame(long ext, Vp8PayloadDescriptor vp8, long ts, int targetTemporal, long arrivalNanos) {
+        int levelBefore = level;
+        onlyDroppedFramesBetween = levelBefore == 0 && noTl0FrameBetween(vp8);
+        boolean forwarded = decideTemporal(ext, vp8, temporalLayerOf(vp8), targetTemporal);
+        long outPictureId = projectPictureId(vp8, forwarded, onlyDroppedFramesBetween);
+        setNewestFrame(ts, forwarded, vp8, outPictureId, arrivalNanos);
+        frames.add(ts, forwarded, outPictureId);
+        return forwarded;
     }
 
     /** Runs the temporal level state machine for a new in-order frame; true if the frame passes. */

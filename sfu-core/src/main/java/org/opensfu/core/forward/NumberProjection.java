@@ -10,7 +10,9 @@ package org.opensfu.core.forward;
  * <li>{@link #RESERVED}: not seen yet, an output number is held for it (a gap in the output, so a receiver sees the
  * loss and can ask for it; the value gets that number if it arrives late and is forwarded);</li>
  * <li>{@link #SENT}: seen and forwarded with its output number (a second copy is a duplicate);</li>
- * <li>{@link #EXCLUDED}: not forwarded and given no number (a dropped frame, padding), so it leaves no gap.</li>
+ * <li>{@link #EXCLUDED}: not forwarded and given no number (a dropped frame, padding), so it leaves no gap;</li>
+ * <li>{@link #VACATED}: held a number, then turned out not to be forwarded: the number stays unused (a gap) unless
+ * nothing after it got a number yet, in which case it is given back.</li>
  * </ul>
  * Output numbers are handed out in source order: advancing to a new highest value first gives numbers to the values
  * skipped over (unless the caller knows they will all be dropped), then to the new one if it is forwarded.
@@ -24,6 +26,8 @@ final class NumberProjection {
     static final int SENT = 2;
     /** Slot state: not forwarded, no output number. */
     static final int EXCLUDED = 3;
+    /** Slot state: not forwarded, its number unused. */
+    static final int VACATED = 4;
     /** Not a slot state: the value is outside the window, before the start, or above the highest. */
     static final int OUTSIDE = 0;
 
@@ -157,8 +161,22 @@ final class NumberProjection {
         return outputs[i];
     }
 
-    /** Marks a slot {@link #EXCLUDED}; a number it held stays unused (a gap). */
-    void exclude(long ext) {
-        states[(int) ext & ringMask] = EXCLUDED;
+    /**
+     * Marks a {@link #RESERVED} slot {@link #VACATED}, then gives back the numbers of vacated slots at the top: as
+     * long as no value after them has a number, no receiver can have seen the gap they would leave.
+     */
+    void vacate(long ext) {
+        states[(int) ext & ringMask] = VACATED;
+        for (long v = highestExt; v >= startExt && v > highestExt - window; v--) {
+            int i = (int) v & ringMask;
+            if (states[i] == EXCLUDED) {
+                continue;
+            }
+            if (states[i] != VACATED || outputs[i] != (int) (nextOutput - 1)) {
+                return;
+            }
+            states[i] = EXCLUDED;
+            nextOutput--;
+        }
     }
 }

@@ -21,15 +21,19 @@ import org.opensfu.core.rtp.RtpPacket;
  * <li>Spatial: forwarding starts, resumes, and moves to another layer (up or down) only at the first packet of a
  * key frame of the target layer; until then the current layer goes on, so the picture never freezes. The key frame
  * must be the newest packet of its layer seen so far (else its beginning is already gone).</li>
- * <li>Temporal: per frame, see {@link LayerRun}: down at any frame, up at key frames and layer sync (Y) frames.</li>
+ * <li>Temporal: decided per frame (every packet of a frame gets the same answer; frames without a TID count as
+ * TL0): down at any new frame; up at a key frame, or one layer at a time at a frame of the next layer with the
+ * layer sync bit Y (RFC 7741 §4.2). Not at a mere TL0 frame: the upper layers' frames after it may reference
+ * earlier frames of their own layer that were not forwarded. See {@link LayerRun}.</li>
  * <li>Pause ({@code setTarget(-1, ...)}): takes effect at the next frame of the current layer, so the frame in
  * progress is completed.</li>
  * <li>Sequence numbers are consecutive over forwarded packets; frames dropped on purpose leave no gap, packets lost
  * upstream keep theirs (the subscriber NACKs them), late packets get the number they would have had, packets too
  * late to place are dropped. Picture IDs (15-bit, or 7-bit as the stream has them) are consecutive over forwarded
- * frames; TL0PICIDX over TL0 frames. At a switch the new layer continues the numbering: next sequence number, next
- * picture ID, next TL0PICIDX, and the previous output timestamp plus the wall-clock time since the previous frame
- * (90 kHz, at least 1).</li>
+ * frames; TL0PICIDX over TL0 frames. At a switch (or resume) the new run continues the numbering: next sequence
+ * number, next picture ID, next TL0PICIDX, and as timestamp the output timestamp of the previous layer's newest frame
+ * plus the wall-clock time since that frame's first packet arrived (90 kHz, at least 1). "Newest frame" whether it
+ * was forwarded or dropped for its temporal layer: that is where the subscriber's clock stands.</li>
  * <li>After a switch the previous run still places its own late packets into the gaps it left, for
  * {@value #PREVIOUS_RUN_LIFETIME_NANOS} ns at most.</li>
  * </ul>
@@ -58,7 +62,9 @@ public final class VideoLayerForwarder {
     private final LayerRun runA = new LayerRun();
     private final LayerRun runB = new LayerRun();
     private LayerRun current;
+    /** The run before: places its late packets until it expires; the numbering continues from it when paused. */
     private LayerRun previous;
+    private boolean previousExpired;
     private long previousRetiredAtNanos;
 
     private int targetSpatial = -1;
@@ -128,6 +134,14 @@ public final class VideoLayerForwarder {
         return current == null ? -1 : current.layer();
     }
 
+    /**
+     * What is added (modulo 2^32) to the RTP timestamps of {@link #currentSpatialLayer()} to get the output's: to
+     * translate that layer's sender reports. Meaningless while no layer is forwarded.
+     */
+    public long timestampDelta() {
+        return current == null ? 0 : current.timestampOffset();
+    }
+
     /** The highest temporal layer being forwarded, -1 for none. */
     public int currentTemporalLayer() {
         return current == null ? -1 : current.level();
@@ -190,7 +204,7 @@ public final class VideoLayerForwarder {
             }
         }
         run = previous;
-        if (run != null && run.layer() == spatialLayer) {
+        if (run != null && !previousExpired && run.layer() == spatialLayer) {
             long ext = run.sequence.unwrap(seq);
             if (ext >= run.sequence.startExt() && ext <= run.sequence.highestExt()) {
                 VideoDropReason reason = run.handle(ext, packet, vp8, padding, targetTemporal, arrivalNanos, false);
@@ -315,6 +329,7 @@ public final class VideoLayerForwarder {
         }
         if (current != null) {
             previous = current;
+            previousExpired = false;
             previousRetiredAtNanos = arrivalNanos;
         }
         LayerRun next = runA != previous ? runA : runB;
@@ -327,20 +342,24 @@ public final class VideoLayerForwarder {
 
     private void retire(long nowNanos) {
         previous = current;
+        previousExpired = false;
         previousRetiredAtNanos = nowNanos;
         current = null;
     }
 
-    /** Forgets the previous run once it is too old, or once its layer moved on far enough to alias its numbers. */
+    /**
+     * Stops placing late packets of the previous run once it is too old, or once its layer moved on far enough for
+     * its sequence numbers to wrap onto the run's. (The run is kept: a resume after a pause continues from it.)
+     */
     private void expirePrevious(int layer, int seq, long nowNanos) {
-        if (previous == null) {
+        if (previous == null || previousExpired) {
             return;
         }
         if (nowNanos - previousRetiredAtNanos > PREVIOUS_RUN_LIFETIME_NANOS) {
-            previous = null;
+            previousExpired = true;
         } else if (previous.layer() == layer
                 && previous.sequence.unwrap(seq) > previous.sequence.highestExt() + LayerRun.SEQUENCE_WINDOW) {
-            previous = null;
+            previousExpired = true;
         }
     }
 

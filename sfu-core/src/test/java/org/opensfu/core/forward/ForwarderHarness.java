@@ -31,6 +31,12 @@ final class ForwarderHarness {
     final Map<Integer, Integer> firstDelivery = new HashMap<>();
     /** Packet id: true if, when first delivered, a packet of its layer with a higher sequence number had been. */
     final Map<Integer, Boolean> lateAtDelivery = new HashMap<>();
+    /** Packet id to the reasons its copies were dropped for. */
+    final Map<Integer, java.util.EnumSet<VideoDropReason>> dropReasons = new HashMap<>();
+    /** Packet id to the delivery indices at which copies of it were dropped for their temporal layer. */
+    final Map<Integer, List<Integer>> droppedForTemporalLayerAt = new HashMap<>();
+    /** Per delivery index: the spatial and temporal layer being forwarded after it. */
+    final List<int[]> layersAfter = new ArrayList<>();
     /** Delivery index to the highest extended sequence number delivered so far, per layer. */
     final List<long[]> highestDeliveredBefore = new ArrayList<>();
     private final long[] highestDelivered = new long[VideoLayerForwarder.MAX_SPATIAL_LAYERS];
@@ -79,10 +85,15 @@ final class ForwarderHarness {
         byte[] source = p.bytes().clone();
         assertThat(in.wrap(source, 0, source.length)).isTrue();
         long startsBefore = forwarder.keyframeStarts();
+        long[] droppedBefore = new long[VideoDropReason.values().length];
+        for (VideoDropReason r : VideoDropReason.values()) {
+            droppedBefore[r.ordinal()] = forwarder.dropped(r);
+        }
         int targetSpatial = forwarder.targetSpatialLayer();
         boolean accepted = forwarder.accept(p.layer(), in, inVp8, arrivalNanos);
         assertThat(source).as("accept leaves the packet alone").isEqualTo(p.bytes());
         boolean runStart = forwarder.keyframeStarts() != startsBefore;
+        layersAfter.add(new int[] {forwarder.currentSpatialLayer(), forwarder.currentTemporalLayer()});
         int target = forwarder.targetSpatialLayer();
         if (target < 0) {
             assertThat(forwarder.needsKeyframe()).isFalse();
@@ -91,6 +102,17 @@ final class ForwarderHarness {
         }
         if (!accepted) {
             assertThat(runStart).isFalse();
+            int counted = 0;
+            for (VideoDropReason r : VideoDropReason.values()) {
+                if (forwarder.dropped(r) != droppedBefore[r.ordinal()]) {
+                    dropReasons.computeIfAbsent(p.id(), k -> java.util.EnumSet.noneOf(VideoDropReason.class)).add(r);
+                    counted++;
+                    if (r == VideoDropReason.TEMPORAL_LAYER) {
+                        droppedForTemporalLayerAt.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(index);
+                    }
+                }
+            }
+            assertThat(counted).as("a dropped packet is counted under one reason").isEqualTo(1);
             return false;
         }
         if (runStart) {

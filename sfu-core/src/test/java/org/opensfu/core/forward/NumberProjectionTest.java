@@ -38,10 +38,26 @@ class NumberProjectionTest {
         assertThat(p.output(102)).isEqualTo(2);
         assertThat(p.claim(101)).isEqualTo(1);
         assertThat(p.state(101)).isEqualTo(NumberProjection.SENT);
-        p.exclude(102);
-        assertThat(p.state(102)).isEqualTo(NumberProjection.EXCLUDED);
+        p.vacate(102); // 103 has a number after it: 2 stays a gap
+        assertThat(p.state(102)).isEqualTo(NumberProjection.VACATED);
+        assertThat(p.nextOutput()).isEqualTo(4);
         assertThat(p.advance(106, true, true)).isEqualTo(4); // 104, 105 excluded: no gap
         assertThat(p.state(104)).isEqualTo(NumberProjection.EXCLUDED);
+    }
+
+    @Test
+    void vacatedNumbersAtTheTopAreGivenBack() {
+        p.start(16, 64, 0, 0);
+        p.advance(0, false, true);
+        p.advance(4, false, false); // 1, 2, 3 hold 1, 2, 3; 4 is padding
+        assertThat(p.nextOutput()).isEqualTo(4);
+        p.vacate(2); // 3 still holds a number after it
+        assertThat(p.nextOutput()).isEqualTo(4);
+        p.vacate(3); // now 3 and 2 are the top: both given back
+        assertThat(p.nextOutput()).isEqualTo(2);
+        assertThat(p.state(2)).isEqualTo(NumberProjection.EXCLUDED);
+        assertThat(p.state(1)).isEqualTo(NumberProjection.RESERVED);
+        assertThat(p.advance(5, false, true)).isEqualTo(2);
     }
 
     @Test

@@ -30,7 +30,9 @@ import org.opensfu.core.forward.Vp8StreamGenerator.Packet;
  * <li>Within a run, timestamp and TL0PICIDX are shifted by a constant, picture IDs increase by one per forwarded
  * frame plus at most one per impaired frame skipped. Across runs the timestamp increases (by less than 2^31), the
  * TL0PICIDX and the picture ID by one plus at most the impaired (TL0) frames skipped.</li>
- * <li>Decodability: no forwarded frame references a frame that had arrived before it and was not forwarded.</li>
+ * <li>Decodability: no forwarded frame references a frame that had arrived before it and was not forwarded, nor
+ * one that arrived after it and was dropped for its temporal layer although that layer was forwarded all the time
+ * in between (dropping it once the layer went down in between is fine: no later frame needs it).</li>
  * </ul>
  */
 final class OutputChecker {
@@ -235,8 +237,27 @@ final class OutputChecker {
                 if (arrivedBefore) {
                     fail("forwarded %s references %s, which had arrived and was not forwarded", f, ref);
                 }
+                for (Packet p : ref.packets) {
+                    for (int droppedAt : h.droppedForTemporalLayerAt.getOrDefault(p.id(), List.of())) {
+                        if (layerPassedThroughout(ref, firstOutputDelivery, droppedAt)) {
+                            fail("forwarded %s references %s, dropped for its temporal layer at delivery %s although"
+                                    + " that layer passed since delivery %s", f, ref, droppedAt, firstOutputDelivery);
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /** True when {@code ref}'s spatial layer was forwarded with at least its temporal layer from {@code from} on. */
+    private boolean layerPassedThroughout(Frame ref, int from, int to) {
+        for (int d = from; d <= to; d++) {
+            int[] layers = h.layersAfter.get(d);
+            if (layers[0] != ref.layer || layers[1] < ref.tid) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Output out(Frame f) {

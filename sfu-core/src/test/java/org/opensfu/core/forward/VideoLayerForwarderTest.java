@@ -99,6 +99,7 @@ class VideoLayerForwarderTest {
             assertThat(o.timestamp()).isEqualTo(TS0 + (long) f.index * Vp8StreamGenerator.TICKS_PER_FRAME);
             assertThat(o.tl0PicIdx()).isEqualTo((TL00 + f.tl0PicIdx - frames.get(0).tl0PicIdx) & 0xFF);
         }
+        assertThat(fwd.timestampDelta()).isEqualTo((TS0 - frames.get(0).timestamp) & 0xFFFFFFFFL);
         assertThat(fwd.accepted()).isEqualTo(layer2.size());
         assertThat(fwd.dropped(VideoDropReason.NOT_SELECTED)).isEqualTo(gen.allPackets().size() - layer2.size());
         checkAll(15);
@@ -194,6 +195,7 @@ class VideoLayerForwarderTest {
         // both arrived at the same instant: the timestamp moves on by the minimum
         assertThat(key.timestamp()).isEqualTo(layer0Last.timestamp() + 1);
         assertThat(lastOld.seq()).isLessThan(key.seq());
+        assertThat(fwd.timestampDelta()).isEqualTo((key.timestamp() - key.source().frame().timestamp) & 0xFFFFFFFFL);
         ticks(10);
         assertThat(h.outputs.subList(h.outputs.indexOf(key), h.outputs.size()))
                 .allSatisfy(o -> assertThat(o.source().layer()).isEqualTo(1));
@@ -301,6 +303,27 @@ class VideoLayerForwarderTest {
         assertThat(late.seq()).isEqualTo(frame4Last.seq() + lostFrame.size());
         assertThat(t).isPositive();
         checkAll(15);
+    }
+
+    @Test
+    void aLatePacketOfAForwardedFrameIsForwardedAfterTheLayerWentDown() {
+        gen = Vp8StreamGenerator.threeLayers(10, Pattern.L1T3, PictureIds.NONE, 100, 0, 0, 0);
+        fwd.setTarget(1, 2);
+        ticks(6); // frame 6 is TL1: 2 packets on layer 1
+        long t = gen.nowNanos();
+        List<Packet> frame = ofLayer(gen.nextTick(), 1);
+        assertThat(frame).hasSize(2);
+        assertThat(h.deliver(frame.get(0), t)).isTrue();
+        fwd.setTarget(1, 0);
+        tick(); // frame 7: the layer goes down to TL0
+        assertThat(fwd.currentTemporalLayer()).isZero();
+        assertThat(h.deliver(frame.get(1), gen.nowNanos())).as("the frame was forwarded in part: all of it").isTrue();
+        Output first = h.outputs.stream().filter(o -> o.source() == frame.get(0)).findFirst().orElseThrow();
+        assertThat(h.last().seq()).isEqualTo(first.seq() + 1);
+        ticks(8);
+        assertConsecutive(h.outputs.stream().sorted((a, b) -> Long.compare(a.source().extSeq(), b.source().extSeq()))
+                .toList());
+        checkAll(0);
     }
 
     @Test
@@ -451,6 +474,43 @@ class VideoLayerForwarderTest {
         long step = (resumed.timestamp() - lastBeforePause.timestamp()) & 0xFFFFFFFFL;
         assertThat(step).isEqualTo(14L * Vp8StreamGenerator.NANOS_PER_FRAME * 90_000 / 1_000_000_000L);
         assertThat(fwd.keyframeStarts()).isEqualTo(2);
+        checkAll(15);
+    }
+
+    @Test
+    void resumingAfterALongPauseStillContinuesTheNumbering() {
+        fwd.setTarget(0, 2);
+        ticks(10);
+        Output lastBeforePause = h.last();
+        fwd.setTarget(-1, -1);
+        ticks(150); // 5 s: longer than the previous run is kept for late packets
+        fwd.setTarget(0, 2);
+        gen.requestKeyframe(0);
+        ticks(2);
+        Output resumed = h.outputs.get(h.outputs.indexOf(lastBeforePause) + 1);
+        assertThat(resumed.seq()).isEqualTo(lastBeforePause.seq() + 1);
+        assertThat(resumed.pictureId()).isEqualTo(lastBeforePause.pictureId() + 1);
+        assertThat(resumed.tl0PicIdx()).isEqualTo((lastBeforePause.tl0PicIdx() + 1) & 0xFF);
+        assertThat((resumed.timestamp() - lastBeforePause.timestamp()) & 0xFFFFFFFFL).isGreaterThan(150L * 3000);
+        checkAll(15);
+    }
+
+    @Test
+    void aFrameOvertakenByPaddingIsStillAFrame() {
+        gen = new Vp8StreamGenerator(9, Pattern.L1T3, PictureIds.LONG, 1.0, 0, new long[][] {{100, 0, 5, 5}});
+        fwd.setTarget(0, 1);
+        for (int i = 0; i < 30; i++) {
+            long t = gen.nowNanos();
+            List<Packet> packets = new ArrayList<>(gen.nextTick());
+            if (i % 3 == 1) { // the padding after the frame arrives first
+                packets.sort((a, b) -> Boolean.compare(!a.isPadding(), !b.isPadding()));
+            }
+            h.deliverAll(packets, t);
+        }
+        assertThat(gen.frames(0).stream().filter(f -> f.tid <= 1).flatMap(f -> f.packets.stream()))
+                .allSatisfy(p -> assertThat(h.outputs.stream().anyMatch(o -> o.source() == p)).isTrue());
+        assertThat(fwd.currentTemporalLayer()).isEqualTo(1);
+        assertPictureIdsConsecutive(h.outputs);
         checkAll(15);
     }
 
