@@ -38,9 +38,19 @@ import java.util.Set;
  * constraints changed since the last rebalance (a new speaker, a new track), otherwise only after it has been wanted
  * continuously for {@code rebalanceHoldNanos}: the greedy fill is not monotone in the budget, and such flips
  * caused by estimate noise alone do not last that long.</li>
+ * <li><b>Failed upgrades</b> are remembered: an upgrade followed within {@code upgradeBackoffNanos} by a forced
+ * downgrade that left at least half of its budget did not fit (the new layer's key frame and rate pushed the link
+ * over; a collapse of the estimate is the network's doing instead), so the budget it was made with is
+ * not tried again for {@value #FAILED_UPGRADE_MEMORY_SECONDS} s unless the sustained budget has grown by
+ * {@value #FAILED_UPGRADE_MARGIN}x over it. A link near a layer's cost then settles below it instead of switching
+ * up and down every few seconds, and a link that really improved (probes raise the estimate) upgrades at once.</li>
  * </ol>
  */
 public final class BandwidthAllocator {
+    static final double FAILED_UPGRADE_MARGIN = 1.25;
+    static final long FAILED_UPGRADE_MEMORY_SECONDS = 30;
+    /** A downgrade to less than this share of the upgrade's budget is the network's doing, not the upgrade's. */
+    static final double FAILED_UPGRADE_MIN_REMAINING = 0.5;
     private final AllocatorConfig config;
     private final SlidingMinimum estimateMin;
     private final Map<String, TrackState> tracks = new HashMap<>();
@@ -52,6 +62,12 @@ public final class BandwidthAllocator {
     private boolean rebalanceWanted;
     private long rebalanceWantedSinceNanos;
     private boolean tracksChanged;
+    private boolean upgradedAny;
+    private long lastUpgradeNanos;
+    private long lastUpgradeBudgetBps;
+    private boolean upgradeFailed;
+    private long failedUpgradeBudgetBps;
+    private long failedUpgradeNanos;
 
     private static final class TrackState {
         final BitratePeaks peaks;
@@ -144,6 +160,13 @@ public final class BandwidthAllocator {
     private int[] decide(long availableBps, long nowNanos, List<List<LayerOption>> ladders, long[][] costs,
             boolean[] onStage, int[] held) {
         if (measuredBps(ladders, held) > availableBps) {
+            if (upgradedAny && nowNanos - lastUpgradeNanos < config.upgradeBackoffNanos()
+                    && availableBps >= FAILED_UPGRADE_MIN_REMAINING * lastUpgradeBudgetBps) {
+                upgradeFailed = true;
+                failedUpgradeBudgetBps = lastUpgradeBudgetBps;
+                failedUpgradeNanos = nowNanos;
+                upgradedAny = false;
+            }
             forcedAny = true;
             lastForcedNanos = nowNanos;
             rebalanceWanted = false;
@@ -161,6 +184,11 @@ public final class BandwidthAllocator {
             return held;
         }
         long sustainedBps = (long) ((1 - config.upHeadroom()) * estimateMin.min(nowNanos));
+        if (upgradeFailed && nowNanos - failedUpgradeNanos < FAILED_UPGRADE_MEMORY_SECONDS * 1_000_000_000L
+                && sustainedBps < FAILED_UPGRADE_MARGIN * failedUpgradeBudgetBps) {
+            rebalanceWanted = false;
+            return held;
+        }
         int[] candidate = RoundRobinFill.fill(costs, onStage, sustainedBps, sustainedBps);
         boolean raises = false;
         boolean lowers = false;
@@ -178,6 +206,7 @@ public final class BandwidthAllocator {
         if (!lowers || tracksChanged) {
             rebalanceWanted = false;
             tracksChanged = false;
+            noteUpgrade(sustainedBps, nowNanos);
             return candidate;
         }
         if (!rebalanceWanted) {
@@ -186,9 +215,16 @@ public final class BandwidthAllocator {
         }
         if (nowNanos - rebalanceWantedSinceNanos >= config.rebalanceHoldNanos()) {
             rebalanceWanted = false;
+            noteUpgrade(sustainedBps, nowNanos);
             return candidate;
         }
         return held;
+    }
+
+    private void noteUpgrade(long budgetBps, long nowNanos) {
+        upgradedAny = true;
+        lastUpgradeNanos = nowNanos;
+        lastUpgradeBudgetBps = budgetBps;
     }
 
     /** Remembers whether the set of tracks or any constraint changed; forgets tracks that are gone. */

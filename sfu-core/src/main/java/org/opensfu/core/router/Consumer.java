@@ -268,7 +268,7 @@ public final class Consumer {
         copy.setSsrc(spec.ssrc());
         copy.setPayloadType(spec.payloadType());
         HeaderExtensionRewriter.rewrite(copy, extensionTable);
-        stampTransportSequence(copy, scratch.packet.length(), probeClusterId, nowNanos);
+        stampTransportSequence(copy, scratch.packet.length(), probeClusterId);
         if (subscriber.transport().sendRtp(scratch.packet)) {
             packetsSent.increment();
         } else {
@@ -276,8 +276,11 @@ public final class Consumer {
         }
     }
 
-    /** Overwrites the kept transport-cc element with the subscriber's next transport-wide sequence number. */
-    private void stampTransportSequence(RtpPacket copy, int lengthBytes, int probeClusterId, long nowNanos) {
+    /**
+     * Overwrites the kept transport-cc element with the subscriber's next transport-wide sequence number, and tells
+     * the subscriber's estimator (which takes the send time itself: the packet may have waited since it arrived).
+     */
+    private void stampTransportSequence(RtpPacket copy, int lengthBytes, int probeClusterId) {
         if (transportCcId == 0) {
             return;
         }
@@ -285,7 +288,7 @@ public final class Consumer {
         if (index >= 0 && copy.extensionDataLength(index) == 2) {
             int sequence = subscriber.takeTransportSequence();
             Bytes.writeUint16(copy.buffer(), copy.extensionDataOffset(index), sequence);
-            subscriber.onPacketSent(sequence, nowNanos, lengthBytes + SRTP_OVERHEAD_BYTES, probeClusterId);
+            subscriber.onPacketSent(sequence, lengthBytes + SRTP_OVERHEAD_BYTES, probeClusterId);
         }
     }
 
@@ -323,7 +326,7 @@ public final class Consumer {
             }
             buffer.setOffsetAndLength(buffer.offset(), length);
         }
-        stampTransportSequence(copy, buffer.length(), -1, nowNanos);
+        stampTransportSequence(copy, buffer.length(), -1);
         if (subscriber.transport().sendRtp(buffer)) {
             retransmissionsSent.increment();
         } else {
@@ -369,7 +372,7 @@ public final class Consumer {
         if (!view.wrap(b, off, length)) {
             return 0;
         }
-        stampTransportSequence(view, length, probeClusterId, nowNanos);
+        stampTransportSequence(view, length, probeClusterId);
         if (!subscriber.transport().sendRtp(buffer)) {
             sendFailures.increment();
             return 0;

@@ -126,6 +126,10 @@ public final class Router implements AutoCloseable {
         return loop;
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     // ------------------------------------------------------------------ control plane (loop thread)
 
     /**
@@ -510,8 +514,10 @@ public final class Router implements AutoCloseable {
         if (closed || !endpoint.isConnected()) {
             return;
         }
-        if (endpoint.rateControl().sendProbeSlice(endpoint.consumersList(), scratch, clock.nowNanos())) {
-            loop.schedule(() -> sendProbeSlice(endpoint), SubscriberRateControl.PROBE_SLICE_NANOS,
+        long nowNanos = clock.nowNanos();
+        SubscriberRateControl rateControl = endpoint.rateControl();
+        if (rateControl.sendProbeSlice(endpoint.consumersList(), scratch, nowNanos)) {
+            loop.schedule(() -> sendProbeSlice(endpoint), rateControl.nanosToNextProbeSlice(nowNanos),
                     TimeUnit.NANOSECONDS);
         }
     }

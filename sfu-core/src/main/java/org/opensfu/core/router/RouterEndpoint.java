@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.opensfu.core.buffer.PacketBuffer;
+import org.opensfu.core.bwe.SendSideBandwidthEstimator;
 import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.TransportCcReceiver;
@@ -204,9 +205,9 @@ public final class RouterEndpoint implements TransportListener {
         return usesTransportCc;
     }
 
-    /** A packet we sent this participant with transport-wide sequence number {@code transportSequence}. */
-    void onPacketSent(int transportSequence, long sendNanos, int sizeBytes, int probeClusterId) {
-        rateControl.onPacketSent(transportSequence, sendNanos, sizeBytes, probeClusterId);
+    /** A packet we send this participant now, with transport-wide sequence number {@code transportSequence}. */
+    void onPacketSent(int transportSequence, int sizeBytes, int probeClusterId) {
+        rateControl.onPacketSent(transportSequence, router.clock().nowNanos(), sizeBytes, probeClusterId);
     }
 
     /** The bandwidth estimate toward this participant, bits per second; any thread. */
@@ -227,6 +228,11 @@ public final class RouterEndpoint implements TransportListener {
     /** Round-trip time toward this participant from transport-cc feedback, 0 before any. */
     public long rttMillis() {
         return rateControl.rttMillis();
+    }
+
+    /** The bandwidth estimator toward this participant, for statistics: read it on the router's loop. */
+    public SendSideBandwidthEstimator bandwidthEstimator() {
+        return rateControl.estimator();
     }
 
     /** Probe clusters sent to this participant. */

@@ -32,8 +32,8 @@ final class SubscriberRateControl {
     static final long AUDIO_RESERVE_BPS = 50_000;
     /** Padding bytes per probe packet (the most RFC 3550 §5.1 padding can say). */
     static final int PROBE_PADDING_BYTES = 255;
-    /** Probe packets go out in slices this long apart. */
-    static final long PROBE_SLICE_NANOS = 5_000_000L;
+    /** Probe packets go out in slices this long apart (on a fixed grid from the probe's start, so none drifts). */
+    static final long PROBE_SLICE_NANOS = 2_000_000L;
     /** How long after the first feedback the layers stay lowest while the estimate ramps up. */
     static final long WARMUP_MILLIS = 1500;
     /** Probes go for this much more than the allocation wants (after its upgrade headroom). */
@@ -93,6 +93,11 @@ final class SubscriberRateControl {
 
     long rttMillis() {
         return estimator.rttMillis();
+    }
+
+    /** The estimator, for statistics (read on the loop). */
+    SendSideBandwidthEstimator estimator() {
+        return estimator;
     }
 
     double lossFraction() {
@@ -184,6 +189,12 @@ final class SubscriberRateControl {
 
     boolean probing() {
         return probe != null;
+    }
+
+    /** How long until the next probe slice is due on the probe's grid. */
+    long nanosToNextProbeSlice(long nowNanos) {
+        long elapsed = Math.max(0, nowNanos - probeStartNanos);
+        return PROBE_SLICE_NANOS - elapsed % PROBE_SLICE_NANOS;
     }
 
     /**

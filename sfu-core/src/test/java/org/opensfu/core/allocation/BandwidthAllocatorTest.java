@@ -104,6 +104,33 @@ class BandwidthAllocatorTest {
     }
 
     @Test
+    void anUpgradeThatDidNotFitIsNotRetriedUntilTheBudgetGrows() {
+        // one camera on a link just under its middle layer (S1T0, 300k): the estimate saws between 230k and 350k
+        List<AllocationInput> inputs = List.of(Sources.input("a"));
+        int upgrades = 0;
+        Layer previous = Layer.NONE;
+        for (long t = 0; t <= 60_000; t += 100) {
+            Layer current = previous;
+            long estimateBps = 350_000;
+            if (current.compareTo(new Layer(0, 2)) > 0) {
+                estimateBps = 230_000; // the middle layer's key frame and rate overload the link: a forced downgrade
+            }
+            Layer target = allocator.allocate(estimateBps, inputs, t * MS).target("a");
+            if (target.compareTo(previous) > 0 && !previous.isNone()) {
+                upgrades++;
+            }
+            previous = target;
+        }
+        // S0T0 -> S0T2 once; the one try above S0T2 failed and is not repeated for the budget it failed at
+        assertThat(upgrades).isLessThanOrEqualTo(3);
+        assertThat(previous).isEqualTo(S0T2);
+
+        // the link really improves: the upgrade comes as soon as the sustain window shows it
+        Allocation better = run(600_000, 60_100, 62_100, inputs);
+        assertThat(better.target("a")).isGreaterThan(S0T2);
+    }
+
+    @Test
     void onStageTracksClimbFirst() {
         List<AllocationInput> inputs = List.of(Sources.input("a"), Sources.input("b"),
                 Sources.input("c", Sources.camera30(), TrackConstraints.DEFAULT.withOnStage(true)));

@@ -41,4 +41,20 @@ class LayerRateMeterTest {
         assertThat(meter.bitrateBps(0, 0, 5000 * MS)).isZero(); // a stopped layer reads 0 after the window
         meter.onPacket(5, 0, 1000, true, 5000 * MS); // out of range: ignored
     }
+
+    @Test
+    void aLayerThatStartsLaterIsMeasuredSinceItsStartNotDilutedOverTheWindow() {
+        LayerRateMeter meter = new LayerRateMeter(2, 1);
+        long t = 0;
+        for (int frame = 0; frame < 60; frame++) { // 2 s of S0 at 30 fps, 1000 B per frame = 240 kbps
+            meter.onPacket(0, 0, 1000, true, t);
+            if (frame >= 45) { // S1 starts at 1.5 s: 3000 B per frame = 720 kbps
+                meter.onPacket(1, 0, 3000, true, t);
+            }
+            t += 33_333_333L;
+        }
+        assertThat(meter.bitrateBps(0, 0, t)).isBetween(220_000L, 260_000L);
+        assertThat(meter.bitrateBps(1, 0, t)).as("not a quarter of it").isBetween(600_000L, 800_000L);
+        assertThat(meter.frameRate(1, 0, t)).isCloseTo(30, within(5.0));
+    }
 }

@@ -61,6 +61,11 @@ public final class ImpairmentRelay implements AutoCloseable {
         uplink = policy;
     }
 
+    /** The addresses of the clients seen so far. */
+    public java.util.Set<SocketAddress> clientAddresses() {
+        return java.util.Set.copyOf(clients.keySet());
+    }
+
     public long dropped() {
         return dropped.get();
     }

@@ -3,6 +3,7 @@ package org.opensfu.server.room;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.opensfu.api.stats.BandwidthStats;
 import org.opensfu.api.stats.LayerStats;
 import org.opensfu.api.stats.ParticipantStats;
 import org.opensfu.api.stats.PublishedTrackStats;
@@ -11,6 +12,8 @@ import org.opensfu.api.stats.RoomStats;
 import org.opensfu.core.allocation.Layer;
 import org.opensfu.core.allocation.LayerInfo;
 import org.opensfu.core.allocation.TrackConstraints;
+import org.opensfu.core.bwe.LossBasedController;
+import org.opensfu.core.bwe.SendSideBandwidthEstimator;
 import org.opensfu.core.router.Consumer;
 import org.opensfu.core.router.Producer;
 import org.opensfu.core.router.ProducerLayer;
@@ -34,11 +37,19 @@ final class RoomStatsCollector {
                 received.add(received(consumer));
             }
             participants.add(new ParticipantStats(endpoint.participantId(), endpoint.isConnected(),
-                    endpoint.estimatedBitrateBps(), endpoint.allocatedBitrateBps(), endpoint.desiredBitrateBps(),
-                    endpoint.rttMillis(), endpoint.probesStarted(), endpoint.nacksReceived(), endpoint.nacksSent(),
+                    bandwidth(endpoint), endpoint.nacksReceived(), endpoint.nacksSent(),
                     endpoint.retransmissionsReceived(), published, received));
         }
         return new RoomStats(roomName, participants);
+    }
+
+    private static BandwidthStats bandwidth(RouterEndpoint endpoint) {
+        SendSideBandwidthEstimator estimator = endpoint.bandwidthEstimator();
+        long lossBound = estimator.lossBasedBoundBps();
+        return new BandwidthStats(endpoint.estimatedBitrateBps(), estimator.delayBasedBps(),
+                lossBound == LossBasedController.UNLIMITED ? -1 : lossBound, estimator.acknowledgedBitrateBps(),
+                estimator.lossFraction(), estimator.rttMillis(), endpoint.allocatedBitrateBps(),
+                endpoint.desiredBitrateBps(), endpoint.probesStarted());
     }
 
     private static PublishedTrackStats published(Producer producer, long nowNanos) {

@@ -3,6 +3,8 @@ package org.opensfu.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
@@ -41,7 +43,9 @@ class SimulcastIT {
     private static final Duration LIMITED_PHASE = Duration.ofSeconds(20);
     private static final Duration CLIMB_LIMIT = Duration.ofSeconds(15);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final List<String> timeline = new ArrayList<>();
+    private ServerProcess server;
     private final long startNanos = System.nanoTime();
 
     @Test
@@ -54,6 +58,7 @@ class SimulcastIT {
                      .formatted(mediaPort, "127.0.0.1", relay.address().getPort()));
              Playwright playwright = Chromium.playwright();
              Browser browser = Chromium.launch(playwright, List.of())) {
+            this.server = server;
             BrowserParticipant publisher = BrowserParticipant.join(browser, server.baseUrl(), "simulcast", "Pat");
             BrowserParticipant wide = BrowserParticipant.join(browser, server.baseUrl(), "simulcast", "Wendy",
                     false);
@@ -142,15 +147,46 @@ class SimulcastIT {
     private RemoteTrack sample(BrowserParticipant wide, BrowserParticipant narrow) {
         RemoteTrack w = video(wide);
         RemoteTrack n = video(narrow);
-        record("wide %s | narrow %s", describe(w), describe(n));
+        JsonNode stats = roomStats();
+        record("wide %s %s | narrow %s %s", describe(w), bandwidth(stats, wide), describe(n),
+                bandwidth(stats, narrow));
         return n;
+    }
+
+    private JsonNode roomStats() {
+        try {
+            return JSON.readTree(server.get("/api/v1/rooms/simulcast/stats"));
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** The SFU's view of a viewer: estimate, loss, and the layer forwarded. */
+    private static String bandwidth(JsonNode stats, BrowserParticipant viewer) {
+        for (JsonNode participant : stats.path("participants")) {
+            if (participant.path("participantId").asText().equals(viewer.participantId())) {
+                JsonNode bw = participant.path("bandwidth");
+                String layer = "";
+                for (JsonNode track : participant.path("received")) {
+                    if ("video".equals(track.path("kind").asText())) {
+                        layer = "S%dT%d".formatted(track.path("currentSpatialLayer").asInt(),
+                                track.path("currentTemporalLayer").asInt());
+                    }
+                }
+                return "[est %4d kbps, ack %4d, loss %3.0f%%, %s]".formatted(
+                        bw.path("estimatedBitrateBps").asLong() / 1000,
+                        bw.path("acknowledgedBitrateBps").asLong() / 1000,
+                        bw.path("lossFraction").asDouble() * 100, layer);
+            }
+        }
+        return "[?]";
     }
 
     private static String describe(RemoteTrack t) {
         if (t == null) {
             return "no video";
         }
-        return "%4dx%-4d %5.1f fps %6d frames %3d freezes %4d lost %4d nacks".formatted(t.frameWidth(),
+        return "%4dx%-4d %4.1f fps %5d frames %2d freezes %4d lost %3d nacks".formatted(t.frameWidth(),
                 t.frameHeight(), t.framesPerSecond(), t.framesDecoded(), t.freezeCount(), t.packetsLost(),
                 t.nackCount());
     }

@@ -59,7 +59,9 @@ public final class BrowserParticipant implements AutoCloseable {
                 if (r.type === 'transport' && r.selectedCandidatePairId) {
                   const pair = stats.get(r.selectedCandidatePairId);
                   const local = pair && stats.get(pair.localCandidateId);
-                  if (local) return local.port;
+                  // behind a relay the server reports the relay's address back: a peer-reflexive candidate whose
+                  // related port is the socket the browser actually sends from
+                  if (local) return local.candidateType === 'host' ? local.port : (local.relatedPort || local.port);
                 }
               }
               return 0;
@@ -136,7 +138,10 @@ public final class BrowserParticipant implements AutoCloseable {
         return ((Number) page.evaluate(INBOUND_PACKETS)).longValue();
     }
 
-    /** The local port of the peer connection's selected ICE candidate pair, 0 before one is selected. */
+    /**
+     * The local port the browser sends its media from (the selected ICE candidate pair's, or the host port behind a
+     * peer-reflexive one), 0 before a pair is selected.
+     */
     public int selectedLocalPort() {
         return ((Number) page.evaluate(SELECTED_LOCAL_PORT)).intValue();
     }
