@@ -32,7 +32,9 @@ import org.opensfu.server.testing.ServerProcess;
  * Simulcast end to end: a Chromium publisher sends three layers (180p, 360p, 720p); two Chromium viewers put it on
  * their demo stage (so they want its best layer). One has a clean path and decodes 720p. The other's downlink is
  * limited to 300 kbit/s by an impairment relay between it and the SFU (the server advertises the relay's address):
- * it keeps decoding the lowest layer, and once the limit is lifted it climbs to 720p within 15 seconds.
+ * it keeps decoding without freezing at a layer that fits (the 180p layer, or the 360p layer at a reduced frame rate:
+ * temporal layers go before resolution while the picture keeps moving, at 7 fps or more), never the 720p layer; once
+ * the limit is lifted it climbs to 720p within 15 seconds.
  *
  * <p>Every second the viewers' {@code getStats} (resolution, frame rate, frames decoded, freezes) is recorded; the
  * timeline is printed and written to {@code target/simulcast-timeline.txt}.
@@ -84,7 +86,7 @@ class SimulcastIT {
                     assertThat(video(wide).frameHeight()).as("wide viewer's resolution").isEqualTo(720);
                 });
 
-                // the limited path: the lowest layer keeps playing
+                // the limited path: a low layer keeps playing
                 long limitedUntil = System.nanoTime() + LIMITED_PHASE.toNanos();
                 RemoteTrack limitedStart = null;
                 while (System.nanoTime() < limitedUntil) {
@@ -98,8 +100,9 @@ class SimulcastIT {
                 assertThat(limitedStart).as("the narrow viewer decoded frames").isNotNull();
                 assertThat(limitedEnd.framesDecoded() - limitedStart.framesDecoded())
                         .as("frames decoded behind %d kbit/s", LIMIT_BPS / 1000).isGreaterThan(60);
-                assertThat(limitedEnd.frameHeight()).as("the lowest layer behind the limit").isEqualTo(180);
+                assertThat(limitedEnd.frameHeight()).as("a low layer behind the limit").isIn(180L, 360L);
                 List<Long> heights = new ArrayList<>();
+                long freezesBefore = limitedEnd.freezeCount();
                 for (int i = 0; i < 5; i++) {
                     RemoteTrack before = video(narrow);
                     Thread.sleep(1000);
@@ -107,7 +110,8 @@ class SimulcastIT {
                     assertThat(after.framesDecoded()).as("still decoding").isGreaterThan(before.framesDecoded());
                     heights.add(after.frameHeight());
                 }
-                assertThat(heights).containsOnly(180L);
+                assertThat(heights).as("never the 720p layer").allMatch(h -> h == 180 || h == 360);
+                assertThat(video(narrow).freezeCount()).as("no freeze while settled").isEqualTo(freezesBefore);
 
                 // the limit lifted: the top layer within 15 s
                 relay.setDownlink(client -> Impairment.NONE);
