@@ -8,6 +8,7 @@ import java.util.List;
  * @param participantId           the participant
  * @param connected               whether its transport (ICE and DTLS) is up
  * @param bandwidth               the estimate toward it and its allocation
+ * @param roundTrip               round-trip time to it from its RTCP reports
  * @param nacksReceived           NACK packets it sent us
  * @param nacksSent               sequence numbers we asked it to resend (as a publisher)
  * @param retransmissionsReceived packets it resent after our NACKs
@@ -15,6 +16,7 @@ import java.util.List;
  * @param received                the tracks it receives
  */
 public record ParticipantStats(String participantId, boolean connected, BandwidthStats bandwidth,
+                               RoundTripStats roundTrip,
                                long nacksReceived, long nacksSent, long retransmissionsReceived,
                                List<PublishedTrackStats> published, List<ReceivedTrackStats> received) {
     public ParticipantStats {

@@ -76,6 +76,7 @@ public final class Consumer {
     private int lastSkippedSequence;
 
     private final RtpSendStats sendStats = new RtpSendStats();
+    private final SenderReportLog senderReports = new SenderReportLog();
     private final Counter packetsSent = new Counter();
     private final Counter sendFailures = new Counter();
     private final Counter retransmissionsSent = new Counter();
@@ -171,6 +172,11 @@ public final class Consumer {
 
     RtpSendStats sendStats() {
         return sendStats;
+    }
+
+    /** The sender reports sent on this stream, to turn the subscriber's report blocks into round-trip times. */
+    SenderReportLog senderReports() {
+        return senderReports;
     }
 
     SentPacketHistory history() {

@@ -22,6 +22,9 @@ import org.opensfu.core.rtcp.GenericNack;
 import org.opensfu.core.rtcp.Pli;
 import org.opensfu.core.rtcp.RtcpIterator;
 import org.opensfu.core.rtcp.RtcpPacketType;
+import org.opensfu.core.rtcp.ReceiverReport;
+import org.opensfu.core.rtcp.ReportBlock;
+import org.opensfu.core.rtcp.RtcpReportView;
 import org.opensfu.core.rtcp.SenderReport;
 import org.opensfu.core.rtcp.TransportCcFeedback;
 import org.opensfu.core.rtp.RtpPacket;
@@ -90,6 +93,7 @@ public final class Router implements AutoCloseable {
     private final RtpPacket packetView = new RtpPacket();
     private final RtcpIterator rtcpIterator = new RtcpIterator();
     private final SenderReport senderReport = new SenderReport();
+    private final ReceiverReport receiverReport = new ReceiverReport();
     private final Pli pli = new Pli();
     private final Fir fir = new Fir();
     private final GenericNack nack = new GenericNack();
@@ -469,6 +473,11 @@ public final class Router implements AutoCloseable {
                     producer.onSenderReport(layerIndex, senderReport.ntpTimestamp(), senderReport.rtpTimestamp(),
                             arrivalNanos);
                 }
+                readReportBlocks(from, senderReport, arrivalNanos);
+            }
+        } else if (type == RtcpPacketType.RR) {
+            if (receiverReport.wrap(buf, offset, length)) {
+                readReportBlocks(from, receiverReport, arrivalNanos);
             }
         } else if (type == RtcpPacketType.PSFB && format == RtcpPacketType.FMT_PSFB_PLI) {
             if (pli.wrap(buf, offset, length)) {
@@ -490,7 +499,18 @@ public final class Router implements AutoCloseable {
                 answerNack(from, nack, arrivalNanos);
             }
         }
-        // RR, SDES, BYE, REMB: consumed here.
+        // SDES, BYE, REMB: consumed here.
+    }
+
+    /** Round-trip times from the blocks a peer reports about the streams we send it (RFC 3550 §6.4.1). */
+    private static void readReportBlocks(RouterEndpoint from, RtcpReportView report, long arrivalNanos) {
+        byte[] buf = report.buffer();
+        for (int i = 0; i < report.reportCount(); i++) {
+            int block = report.reportBlockOffset(i);
+            from.onReportBlock(ReportBlock.ssrc(buf, block), ReportBlock.lastSrCompactNtp(buf, block),
+                    ReportBlock.compactNtpToMicros(ReportBlock.delaySinceLastSrCompactNtp(buf, block)),
+                    arrivalNanos);
+        }
     }
 
     /** Resends what a subscriber NACKed (RFC 4585 §6.2.1) from the producer's cache, as RTX when negotiated. */

@@ -48,6 +48,7 @@ public final class RouterEndpoint implements TransportListener {
 
     /** The bandwidth estimate and layer allocation of what we send this participant. */
     private final SubscriberRateControl rateControl;
+    private final RoundTripTime roundTripTime = new RoundTripTime();
     /** Whether any consumer of this participant negotiated transport-cc (then we get feedback on what we send). */
     private boolean usesTransportCc;
     private final Counter nacksReceived = new Counter();
@@ -306,9 +307,49 @@ public final class RouterEndpoint implements TransportListener {
         return rateControl.desiredBps();
     }
 
-    /** Round-trip time toward this participant from transport-cc feedback, 0 before any. */
+    /**
+     * Round-trip time toward this participant in milliseconds: the smoothed figure from its RTCP report blocks once
+     * measured, before that the one from transport-cc feedback (which includes the feedback interval); 0 before any.
+     */
     public long rttMillis() {
-        return rateControl.rttMillis();
+        long smoothedNanos = roundTripTime.smoothedNanos();
+        return smoothedNanos >= 0 ? smoothedNanos / 1_000_000L : rateControl.rttMillis();
+    }
+
+    /** Smoothed round-trip time from RTCP report blocks (RFC 3550 §6.4.1), microseconds; -1 before any sample. */
+    public long smoothedRoundTripTimeMicros() {
+        long nanos = roundTripTime.smoothedNanos();
+        return nanos < 0 ? -1 : nanos / 1_000L;
+    }
+
+    /** The latest round-trip time sample from RTCP report blocks, microseconds; -1 before any. */
+    public long latestRoundTripTimeMicros() {
+        long nanos = roundTripTime.latestNanos();
+        return nanos < 0 ? -1 : nanos / 1_000L;
+    }
+
+    /** The smallest round-trip time sample from RTCP report blocks, microseconds; -1 before any. */
+    public long minRoundTripTimeMicros() {
+        long nanos = roundTripTime.minNanos();
+        return nanos < 0 ? -1 : nanos / 1_000L;
+    }
+
+    /** Round-trip time samples taken from report blocks. */
+    public long roundTripTimeSamples() {
+        return roundTripTime.samples();
+    }
+
+    /** A report block from this participant about one of the streams we send it; on the loop. */
+    void onReportBlock(int mediaSsrc, long lastSrCompactNtp, long delaySinceLastSrMicros, long arrivalNanos) {
+        Consumer consumer = consumersBySsrc.get(mediaSsrc);
+        if (consumer == null) {
+            return;
+        }
+        long rttNanos = consumer.senderReports().roundTripNanos(lastSrCompactNtp, delaySinceLastSrMicros,
+                arrivalNanos);
+        if (rttNanos >= 0) {
+            roundTripTime.onSample(rttNanos);
+        }
     }
 
     /** The bandwidth estimator toward this participant, for statistics: read it on the router's loop. */

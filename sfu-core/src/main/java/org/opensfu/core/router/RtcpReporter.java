@@ -116,6 +116,7 @@ final class RtcpReporter {
             ntp = NtpTime.fromUnixMillis(clock.wallClockMillis());
             rtpTimestamp = consumer.sendStats().lastRtpTimestamp() + elapsedNanos * clockRateHz / 1_000_000_000L;
         }
+        consumer.senderReports().record(NtpTime.compact(ntp), nowNanos);
         return SenderReport.write(out, offset, consumer.ssrc(), ntp, rtpTimestamp & 0xFFFFFFFFL,
                 consumer.sendStats().packetsSent() & 0xFFFFFFFFL,
                 consumer.sendStats().payloadOctetsSent() & 0xFFFFFFFFL, 0);

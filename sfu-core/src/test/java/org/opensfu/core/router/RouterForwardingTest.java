@@ -27,6 +27,7 @@ import org.opensfu.core.rtcp.ReportBlock;
 import org.opensfu.core.rtcp.RtcpIterator;
 import org.opensfu.core.rtcp.RtcpPacketType;
 import org.opensfu.core.rtcp.SenderReport;
+import org.opensfu.core.util.NtpTime;
 import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.rtp.HeaderExtensionMap;
 import org.opensfu.core.rtp.RtpPacket;
@@ -181,6 +182,20 @@ class RouterForwardingTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(receiverReportBlock(publisher, 0x1111)).isNotNull());
         await().atMost(WAIT).untilAsserted(() -> assertThat(senderReportPackets(subscriber, 0x2222)).isEqualTo(20));
         assertThat(publisher.endpoint().rtpUnknownSsrc()).isZero();
+
+        // the subscriber's receiver report echoes a sender report (LSR) after 10 ms (DLSR): a round-trip time sample
+        subscriber.received().rtcp.clear();
+        Long lsr = senderReportCompactNtp(subscriber, 0x2222);
+        assertThat(lsr).isNotNull();
+        byte[] rr = new byte[8 + ReportBlock.LENGTH];
+        ReceiverReport.write(rr, 0, 0xBEEF, 1);
+        ReportBlock.write(rr, ReceiverReport.reportBlockOffset(0, 0), 0x2222, 0, 0, 20, 0, lsr, 655);
+        send(subscriber.peer(), rr, true);
+        await().atMost(WAIT).until(() -> subscriber.endpoint().roundTripTimeSamples() == 1);
+        assertThat(subscriber.endpoint().latestRoundTripTimeMicros()).isBetween(0L, 2_000_000L);
+        assertThat(subscriber.endpoint().smoothedRoundTripTimeMicros())
+                .isEqualTo(subscriber.endpoint().latestRoundTripTimeMicros());
+        assertThat(publisher.endpoint().roundTripTimeSamples()).isZero();
         assertThat(transitTimes.snapshot().count()).as("transit times recorded").isGreaterThanOrEqualTo(21);
 
         publisher.peer().close();
@@ -455,6 +470,27 @@ class RouterForwardingTest {
                             return (int) ReportBlock.extendedHighestSequenceNumber(compound, block);
                         }
                     }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The compact NTP timestamp (what a receiver echoes as LSR) of the next sender report for {@code ssrc}. */
+    private static Long senderReportCompactNtp(Participant participant, int ssrc) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            byte[] compound = participant.received().rtcp.poll(100, TimeUnit.MILLISECONDS);
+            if (compound == null) {
+                continue;
+            }
+            RtcpIterator it = new RtcpIterator();
+            it.wrap(compound, 0, compound.length);
+            while (it.next()) {
+                SenderReport sr = new SenderReport();
+                if (it.packetType() == RtcpPacketType.SR && sr.wrap(compound, it.packetOffset(), it.packetLength())
+                        && sr.senderSsrc() == ssrc) {
+                    return NtpTime.compact(sr.ntpTimestamp());
                 }
             }
         }

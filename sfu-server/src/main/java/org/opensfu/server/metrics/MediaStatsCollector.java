@@ -199,7 +199,8 @@ public final class MediaStatsCollector {
                 objects.endpoints.add(endpoint);
                 if (endpoint.isConnected()) {
                     objects.subscribers.add(new SubscriberBandwidth(router.id(), endpoint.participantId(),
-                            endpoint.estimatedBitrateBps(), endpoint.allocatedBitrateBps()));
+                            endpoint.estimatedBitrateBps(), endpoint.allocatedBitrateBps(),
+                            endpoint.smoothedRoundTripTimeMicros()));
                 }
                 objects.producers.addAll(endpoint.producers());
                 objects.consumers.addAll(endpoint.consumers());

@@ -45,6 +45,7 @@ public final class SfuMetrics implements AutoCloseable {
         registry.getPrometheusRegistry().register(new TransitTimeCollector(engine.transitTimes()));
         registry.getPrometheusRegistry().register(SubscriberBandwidthCollector.estimate(collector::subscribers));
         registry.getPrometheusRegistry().register(SubscriberBandwidthCollector.allocated(collector::subscribers));
+        registry.getPrometheusRegistry().register(SubscriberBandwidthCollector.roundTripTime(collector::subscribers));
 
         Gauge.builder("sfu.build.info", () -> 1).description("OpenSFU version and node id (always 1)")
                 .tag("version", version).tag("node", nodeId).register(registry);

@@ -7,6 +7,8 @@ package org.opensfu.server.metrics;
  * @param participantId   the participant
  * @param estimateBps     the send-side bandwidth estimate toward it (transport-cc), bits per second
  * @param allocatedBps    what the layer allocation gives its video, bits per second
+ * @param roundTripMicros smoothed round-trip time from its RTCP reports, microseconds; -1 before any
  */
-public record SubscriberBandwidth(String room, String participantId, long estimateBps, long allocatedBps) {
+public record SubscriberBandwidth(String room, String participantId, long estimateBps, long allocatedBps,
+                                  long roundTripMicros) {
 }

@@ -8,6 +8,7 @@ import org.opensfu.api.stats.LayerStats;
 import org.opensfu.api.stats.ParticipantStats;
 import org.opensfu.api.stats.PublishedTrackStats;
 import org.opensfu.api.stats.ReceivedTrackStats;
+import org.opensfu.api.stats.RoundTripStats;
 import org.opensfu.api.stats.RoomStats;
 import org.opensfu.core.allocation.Layer;
 import org.opensfu.core.allocation.LayerInfo;
@@ -37,10 +38,15 @@ final class RoomStatsCollector {
                 received.add(received(consumer));
             }
             participants.add(new ParticipantStats(endpoint.participantId(), endpoint.isConnected(),
-                    bandwidth(endpoint), endpoint.nacksReceived(), endpoint.nacksSent(),
+                    bandwidth(endpoint), roundTrip(endpoint), endpoint.nacksReceived(), endpoint.nacksSent(),
                     endpoint.retransmissionsReceived(), published, received));
         }
         return new RoomStats(roomName, participants);
+    }
+
+    private static RoundTripStats roundTrip(RouterEndpoint endpoint) {
+        return new RoundTripStats(endpoint.latestRoundTripTimeMicros(), endpoint.smoothedRoundTripTimeMicros(),
+                endpoint.minRoundTripTimeMicros(), endpoint.roundTripTimeSamples());
     }
 
     private static BandwidthStats bandwidth(RouterEndpoint endpoint) {

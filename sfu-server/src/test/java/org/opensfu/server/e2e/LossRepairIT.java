@@ -36,6 +36,8 @@ import org.opensfu.server.testing.ServerProcess;
 class LossRepairIT {
     private static final double LOSS_PERCENT = 5;
     private static final Duration MEASURED = Duration.ofSeconds(20);
+    /** One-way delay added toward the viewer, which the SFU's RTCP round-trip measurement must see. */
+    private static final int DOWNLINK_DELAY_MILLIS = 40;
 
     private final List<String> report = new ArrayList<>();
 
@@ -49,6 +51,9 @@ class LossRepairIT {
             assertThat(repaired.sfuRetransmissions()).as("NACKed packets the SFU resent").isPositive();
             assertThat(repaired.viewer().retransmittedPacketsReceived()).as("retransmissions received").isPositive();
             assertThat(unrepaired.sfuRetransmissions()).as("none without repair").isZero();
+            // RTCP round trip to the viewer: the relay's delay plus loopback and report scheduling slack
+            assertThat(repaired.rttMicros()).as("round-trip time the SFU measured to the viewer, µs")
+                    .isBetween(DOWNLINK_DELAY_MILLIS * 1000L, DOWNLINK_DELAY_MILLIS * 1000L + 60_000L);
             assertThat(repaired.viewer().framesDecoded()).as("frames decoded, with repair vs without")
                     .isGreaterThan(unrepaired.viewer().framesDecoded());
             assertThat(repaired.viewer().totalFreezesSeconds()).as("time frozen, with repair vs without")
@@ -61,7 +66,7 @@ class LossRepairIT {
     }
 
     /** What one run measured: the viewer's getStats and the SFU's counters over the measured period. */
-    private record Run(RemoteTrack viewer, long sfuRetransmissions, long sfuPaddingPackets) {
+    private record Run(RemoteTrack viewer, long sfuRetransmissions, long sfuPaddingPackets, long rttMicros) {
     }
 
     /** One run; returns the viewer's figures for the measured period (differences of its counters). */
@@ -78,7 +83,7 @@ class LossRepairIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.selectedLocalPort() > 0);
             Set<Integer> clean = Set.of(publisher.selectedLocalPort());
             relay.setDownlink(client -> clean.contains(port(client)) ? Impairment.NONE
-                    : Impairment.loss(LOSS_PERCENT));
+                    : new Impairment(0, 0, DOWNLINK_DELAY_MILLIS, LOSS_PERCENT));
             BrowserParticipant viewer = BrowserParticipant.join(browser, server.baseUrl(), "lossy", "Val", false);
             await().atMost(Duration.ofSeconds(30)).until(() -> video(viewer) != null
                     && video(viewer).framesDecoded() > 0);
@@ -100,31 +105,35 @@ class LossRepairIT {
                     end.totalFreezesSeconds() - start.totalFreezesSeconds(), end.pliCount() - start.pliCount());
             String line = ("retransmissions %-3s, %.0f%% loss, %d s: %d frames decoded, %d packets received, %d lost, "
                     + "%d NACKs, %d RTX received (SFU: %d resent, %d padding probes), %d freezes (%.1f s frozen), "
-                    + "%d frames dropped, %d PLIs, %dx%d at the end").formatted(retransmissions ? "on" : "off",
+                    + "%d frames dropped, %d PLIs, %dx%d at the end, RTT by the SFU %.1f ms").formatted(retransmissions ? "on" : "off",
                     LOSS_PERCENT, MEASURED.toSeconds(), delta.framesDecoded(), delta.packetsReceived(),
                     delta.packetsLost(), delta.nackCount(), delta.retransmittedPacketsReceived(), sfuRetransmissions,
                     sfuPadding, delta.freezeCount(), delta.totalFreezesSeconds(), delta.framesDropped(),
-                    delta.pliCount(), delta.frameWidth(), delta.frameHeight());
+                    delta.pliCount(), delta.frameWidth(), delta.frameHeight(), sfuEnd[2] / 1000.0);
             report.add(line);
             System.out.println("[loss-repair] " + line);
-            return new Run(delta, sfuRetransmissions, sfuPadding);
+            return new Run(delta, sfuRetransmissions, sfuPadding, sfuEnd[2]);
         }
     }
 
-    /** The SFU's retransmissions and padding packets toward the viewer's video (from the room statistics). */
+    /**
+     * The SFU's retransmissions and padding packets toward the viewer's video and its smoothed round-trip time to the
+     * viewer in microseconds (from the room statistics).
+     */
     private static long[] sfuCounters(ServerProcess server, BrowserParticipant viewer) throws IOException {
         JsonNode stats = new ObjectMapper().readTree(server.get("/api/v1/rooms/lossy/stats"));
         for (JsonNode participant : stats.path("participants")) {
             if (participant.path("participantId").asText().equals(viewer.participantId())) {
+                long rttMicros = participant.path("roundTrip").path("smoothedMicros").asLong(-1);
                 for (JsonNode track : participant.path("received")) {
                     if ("video".equals(track.path("kind").asText())) {
                         return new long[] {track.path("retransmissionsSent").asLong(),
-                                track.path("paddingPacketsSent").asLong()};
+                                track.path("paddingPacketsSent").asLong(), rttMicros};
                     }
                 }
             }
         }
-        return new long[] {0, 0};
+        return new long[] {0, 0, -1};
     }
 
     private static int port(java.net.SocketAddress address) {
