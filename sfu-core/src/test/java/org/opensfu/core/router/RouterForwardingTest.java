@@ -408,108 +408,97 @@ class RouterForwardingTest {
         });
     }
 
-    /** Waits for a compound RTCP packet that holds a PLI for {@code mediaSsrc}. */
-    private static boolean nextPli(Participant participant, int mediaSsrc) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
+    /** Picks something out of one RTCP packet of a received compound, or returns null. */
+    @FunctionalInterface
+    private interface RtcpMatcher<T> {
+        T match(byte[] compound, RtcpIterator packet);
+    }
+
+    /** Polls the participant's received RTCP for up to {@code within}: the first packet the matcher accepts. */
+    private static <T> T awaitRtcp(Participant participant, Duration within, RtcpMatcher<T> matcher)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            byte[] compound = participant.received().rtcp.poll(100, TimeUnit.MILLISECONDS);
+            byte[] compound = participant.received().rtcp.poll(50, TimeUnit.MILLISECONDS);
             if (compound == null) {
                 continue;
             }
             RtcpIterator it = new RtcpIterator();
             it.wrap(compound, 0, compound.length);
             while (it.next()) {
-                Pli pli = new Pli();
-                if (it.packetType() == RtcpPacketType.PSFB && it.countOrFormat() == RtcpPacketType.FMT_PSFB_PLI
-                        && pli.wrap(compound, it.packetOffset(), it.packetLength()) && pli.mediaSsrc() == mediaSsrc) {
-                    return true;
+                T found = matcher.match(compound, it);
+                if (found != null) {
+                    return found;
                 }
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Waits for a compound RTCP packet that holds a PLI for {@code mediaSsrc}. */
+    private static boolean nextPli(Participant participant, int mediaSsrc) throws InterruptedException {
+        return awaitRtcp(participant, Duration.ofSeconds(1), (compound, it) -> {
+            Pli pli = new Pli();
+            return it.packetType() == RtcpPacketType.PSFB && it.countOrFormat() == RtcpPacketType.FMT_PSFB_PLI
+                    && pli.wrap(compound, it.packetOffset(), it.packetLength()) && pli.mediaSsrc() == mediaSsrc
+                    ? Boolean.TRUE : null;
+        }) != null;
     }
 
     /** Waits for a generic NACK for {@code mediaSsrc} and returns the sequence numbers it asks for. */
     private static List<Integer> nextNackedSequenceNumbers(Participant participant, int mediaSsrc)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
-        while (System.nanoTime() < deadline) {
-            byte[] compound = participant.received().rtcp.poll(100, TimeUnit.MILLISECONDS);
-            if (compound == null) {
-                continue;
+        List<Integer> nacked = awaitRtcp(participant, Duration.ofSeconds(2), (compound, it) -> {
+            GenericNack nack = new GenericNack();
+            if (it.packetType() != RtcpPacketType.RTPFB || it.countOrFormat() != RtcpPacketType.FMT_RTPFB_NACK
+                    || !nack.wrap(compound, it.packetOffset(), it.packetLength()) || nack.mediaSsrc() != mediaSsrc) {
+                return null;
             }
-            RtcpIterator it = new RtcpIterator();
-            it.wrap(compound, 0, compound.length);
-            while (it.next()) {
-                GenericNack nack = new GenericNack();
-                if (it.packetType() == RtcpPacketType.RTPFB && it.countOrFormat() == RtcpPacketType.FMT_RTPFB_NACK
-                        && nack.wrap(compound, it.packetOffset(), it.packetLength()) && nack.mediaSsrc() == mediaSsrc) {
-                    int[] lost = new int[64];
-                    int count = nack.lostSequenceNumbers(lost);
-                    List<Integer> result = new ArrayList<>();
-                    for (int i = 0; i < count; i++) {
-                        result.add(lost[i]);
-                    }
-                    return result;
-                }
+            int[] lost = new int[64];
+            int count = nack.lostSequenceNumbers(lost);
+            List<Integer> result = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                result.add(lost[i]);
             }
-        }
-        return List.of();
+            return result;
+        });
+        return nacked == null ? List.of() : nacked;
     }
 
+    /** The extended highest sequence number in the next receiver report block about {@code mediaSsrc}. */
     private static Integer receiverReportBlock(Participant participant, int mediaSsrc) throws InterruptedException {
-        byte[] compound;
-        while ((compound = participant.received().rtcp.poll(50, TimeUnit.MILLISECONDS)) != null) {
-            RtcpIterator it = new RtcpIterator();
-            it.wrap(compound, 0, compound.length);
-            while (it.next()) {
-                if (it.packetType() == RtcpPacketType.RR) {
-                    for (int i = 0; i < it.countOrFormat(); i++) {
-                        int block = ReceiverReport.reportBlockOffset(it.packetOffset(), i);
-                        if (ReportBlock.ssrc(compound, block) == mediaSsrc) {
-                            return (int) ReportBlock.extendedHighestSequenceNumber(compound, block);
-                        }
+        return awaitRtcp(participant, Duration.ofMillis(200), (compound, it) -> {
+            if (it.packetType() == RtcpPacketType.RR) {
+                for (int i = 0; i < it.countOrFormat(); i++) {
+                    int block = ReceiverReport.reportBlockOffset(it.packetOffset(), i);
+                    if (ReportBlock.ssrc(compound, block) == mediaSsrc) {
+                        return (int) ReportBlock.extendedHighestSequenceNumber(compound, block);
                     }
                 }
             }
-        }
-        return null;
+            return null;
+        });
+    }
+
+    /** The next sender report for {@code ssrc}. */
+    private static SenderReport nextSenderReport(Participant participant, int ssrc, Duration within)
+            throws InterruptedException {
+        return awaitRtcp(participant, within, (compound, it) -> {
+            SenderReport sr = new SenderReport();
+            return it.packetType() == RtcpPacketType.SR && sr.wrap(compound, it.packetOffset(), it.packetLength())
+                    && sr.senderSsrc() == ssrc ? sr : null;
+        });
     }
 
     /** The compact NTP timestamp (what a receiver echoes as LSR) of the next sender report for {@code ssrc}. */
     private static Long senderReportCompactNtp(Participant participant, int ssrc) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            byte[] compound = participant.received().rtcp.poll(100, TimeUnit.MILLISECONDS);
-            if (compound == null) {
-                continue;
-            }
-            RtcpIterator it = new RtcpIterator();
-            it.wrap(compound, 0, compound.length);
-            while (it.next()) {
-                SenderReport sr = new SenderReport();
-                if (it.packetType() == RtcpPacketType.SR && sr.wrap(compound, it.packetOffset(), it.packetLength())
-                        && sr.senderSsrc() == ssrc) {
-                    return NtpTime.compact(sr.ntpTimestamp());
-                }
-            }
-        }
-        return null;
+        SenderReport sr = nextSenderReport(participant, ssrc, Duration.ofSeconds(3));
+        return sr == null ? null : NtpTime.compact(sr.ntpTimestamp());
     }
 
+    /** The packet count of the next sender report for {@code ssrc}. */
     private static Long senderReportPackets(Participant participant, int ssrc) throws InterruptedException {
-        byte[] compound;
-        while ((compound = participant.received().rtcp.poll(50, TimeUnit.MILLISECONDS)) != null) {
-            RtcpIterator it = new RtcpIterator();
-            it.wrap(compound, 0, compound.length);
-            while (it.next()) {
-                SenderReport sr = new SenderReport();
-                if (it.packetType() == RtcpPacketType.SR && sr.wrap(compound, it.packetOffset(), it.packetLength())
-                        && sr.senderSsrc() == ssrc) {
-                    return sr.senderPacketCount();
-                }
-            }
-        }
-        return null;
+        SenderReport sr = nextSenderReport(participant, ssrc, Duration.ofMillis(200));
+        return sr == null ? null : sr.senderPacketCount();
     }
 }
