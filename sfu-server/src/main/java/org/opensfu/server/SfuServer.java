@@ -82,6 +82,7 @@ public final class SfuServer implements AutoCloseable {
      *                  should then {@link #close} the server and exit
      */
     public static SfuServer start(ServerConfig config, Runnable onDrained) {
+        config.media().srtpAesBackend().select();
         MediaEngine engine = new MediaEngine(new MediaEngineConfig(config.media().transportManagerConfig(),
                 config.media().effectiveThreads(), config.media().queueCapacity(), POOLED_BUFFERS), Clock.system());
         Vertx vertx = Vertx.vertx();

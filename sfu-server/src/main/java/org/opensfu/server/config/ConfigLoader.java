@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.opensfu.core.srtp.SrtpAesBackend;
 import org.opensfu.core.srtp.SrtpProfile;
 
 /**
@@ -81,6 +82,7 @@ public final class ConfigLoader {
                 positiveDuration(sfu, "media.inactivity-timeout"),
                 positiveDuration(sfu, "media.dtls-handshake-timeout"),
                 profiles(sfu, "media.srtp-profiles"),
+                aesBackend(sfu, "media.srtp-aes-backend"),
                 intInRange(sfu, "media.queue-capacity", 16, 1 << 22));
         ServerConfig.Operations ops = new ServerConfig.Operations(
                 nodeId(sfu),
@@ -371,5 +373,14 @@ public final class ConfigLoader {
             throw new ConfigException(key(path), "at least one profile");
         }
         return profiles;
+    }
+
+    private static SrtpAesBackend aesBackend(Config config, String path) {
+        String name = string(config, path);
+        try {
+            return SrtpAesBackend.parse(name.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key(path), e.getMessage());
+        }
     }
 }

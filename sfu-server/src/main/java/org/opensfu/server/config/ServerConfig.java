@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.opensfu.core.srtp.SrtpAesBackend;
 import org.opensfu.core.srtp.SrtpProfile;
 import org.opensfu.core.transport.TransportManagerConfig;
 import org.opensfu.core.transport.ice.MediaPortConfig;
@@ -42,7 +43,7 @@ public record ServerConfig(Http http, Rooms rooms, Signaling signaling, Media me
 
     public record Media(int port, List<InetAddress> bindAddresses, List<InetSocketAddress> advertisedAddresses,
                        int threads, Duration inactivityTimeout, Duration dtlsHandshakeTimeout,
-                       List<SrtpProfile> srtpProfiles, int queueCapacity) {
+                       List<SrtpProfile> srtpProfiles, SrtpAesBackend srtpAesBackend, int queueCapacity) {
 
         public TransportManagerConfig transportManagerConfig() {
             return new TransportManagerConfig(new MediaPortConfig(bindAddresses, port, advertisedAddresses),

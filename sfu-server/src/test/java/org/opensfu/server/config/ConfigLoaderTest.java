@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensfu.core.srtp.SrtpAesBackend;
 import org.opensfu.core.srtp.SrtpProfile;
 
 class ConfigLoaderTest {
@@ -24,6 +25,7 @@ class ConfigLoaderTest {
         assertThat(config.media().inactivityTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.media().srtpProfiles())
                 .containsExactly(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        assertThat(config.media().srtpAesBackend()).isEqualTo(SrtpAesBackend.SUN_JCE);
         assertThat(config.media().effectiveThreads()).isPositive();
         assertThat(config.http().tls().enabled()).isFalse();
         assertThat(config.ops().auth().required()).isFalse();
@@ -97,6 +99,7 @@ class ConfigLoaderTest {
                   bind-addresses = ["127.0.0.1"]
                   advertised-addresses = ["127.0.0.2:30000", "127.0.0.3"]
                   srtp-profiles = [aes_cm_128_hmac_sha1_80]
+                  srtp-aes-backend = openssl
                 }
                 """);
         ServerConfig config = ConfigLoader.load(file);
@@ -107,6 +110,7 @@ class ConfigLoaderTest {
                 new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 30000),
                 new InetSocketAddress(InetAddress.getByName("127.0.0.3"), 0));
         assertThat(config.media().srtpProfiles()).containsExactly(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        assertThat(config.media().srtpAesBackend()).isEqualTo(SrtpAesBackend.OPENSSL);
     }
 
     @Test
@@ -123,6 +127,7 @@ class ConfigLoaderTest {
         assertRefused("sfu.http.port = \"eighty\"", "sfu.http.port");
         assertRefused("sfu.media.inactivity-timeout = -1s", "sfu.media.inactivity-timeout");
         assertRefused("sfu.media.srtp-profiles = [ROT13]", "sfu.media.srtp-profiles");
+        assertRefused("sfu.media.srtp-aes-backend = rot13", "sfu.media.srtp-aes-backend");
         assertRefused("sfu.media.advertised-addresses = [\"1.2.3.4:0\"]", "sfu.media.advertised-addresses");
         assertRefused("sfu.media.threads = -2", "sfu.media.threads");
         assertRefused("sfu.auth.keys = [{key = k1, secret = short}]", "sfu.auth.keys");
