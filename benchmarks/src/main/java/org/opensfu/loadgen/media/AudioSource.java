@@ -46,7 +46,7 @@ public final class AudioSource {
         sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
         timestamp = (timestamp + TICKS_PER_PACKET) & 0xFFFFFFFFL;
         sender.array()[sender.payloadOffset()] = OPUS_TOC_CELT_FB_20MS;
-        sender.send(payloadBytes, sourceIndex++, false);
+        sender.send(payloadBytes, sourceIndex++, false, false);
         packets.increment();
     }
 

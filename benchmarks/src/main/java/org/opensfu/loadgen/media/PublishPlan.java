@@ -41,9 +41,10 @@ public record PublishPlan(Audio audio, Video video) {
      * @param payloadType      VP8's payload type in the offer
      * @param frameRate        frames per second of every layer
      * @param keyframeInterval periodic key frames, or zero for key frames only on request
+     * @param pacingFactor     packets leave at this multiple of the layers' total bitrate; 0: a frame is one burst
      */
     public record Video(String mid, List<LayerSpec> layers, List<Integer> ssrcs, boolean ridSimulcast,
-                        int payloadType, double frameRate, Duration keyframeInterval) {
+                        int payloadType, double frameRate, Duration keyframeInterval, double pacingFactor) {
         public Video {
             Objects.requireNonNull(mid, "mid");
             layers = List.copyOf(layers);
@@ -51,13 +52,18 @@ public record PublishPlan(Audio audio, Video video) {
             if (layers.isEmpty() || layers.size() != ssrcs.size()) {
                 throw new IllegalArgumentException("one SSRC per layer, at least one layer");
             }
-            if (frameRate <= 0 || keyframeInterval.isNegative()) {
+            if (frameRate <= 0 || keyframeInterval.isNegative() || pacingFactor < 0) {
                 throw new IllegalArgumentException("bad frame rate or key frame interval");
             }
         }
 
         public boolean simulcast() {
             return layers.size() > 1;
+        }
+
+        /** The sum of the layers' bitrates. */
+        public long bitrateBps() {
+            return layers.stream().mapToLong(LayerSpec::bitrateBps).sum();
         }
     }
 

@@ -8,13 +8,15 @@ import org.opensfu.core.transport.WebRtcTransport;
 import org.opensfu.core.util.Bytes;
 
 /**
- * Builds and sends the RTP packets of one peer connection, on its media loop: header and extensions (MID, RID, the
- * transport-wide sequence number on every packet, audio level), then the codec writes the payload, then
- * {@link #send} stamps the send time into the payload's end ({@link PayloadStamp}), keeps a copy of video packets for
- * NACKs and hands the packet to the transport, which encrypts and sends it.
+ * Builds and sends the RTP packets of one peer connection, on its media loop: header and extensions (MID, RID, audio
+ * level, and room for the transport-wide sequence number), then the codec writes the payload, then {@link #send}
+ * either sends it now or queues it in the {@link Pacer} (video, as libwebrtc's pacer spreads a frame's packets over
+ * time). When a packet actually leaves, it gets its transport-wide sequence number, its send time is stamped into the
+ * payload's end ({@link PayloadStamp}), a copy is kept for NACKs if asked, and the transport encrypts and sends it.
  *
  * <p>Usage per packet: {@link #begin}, write {@code payloadLength} bytes at {@link #payloadOffset()} of
- * {@link #array()}, {@link #send}. Loop thread only; counters readable anywhere.
+ * {@link #array()}, {@link #send}; call {@link #pace} every few milliseconds. Loop thread only; counters readable
+ * anywhere.
  */
 public final class RtpSender {
     /** Copies kept for retransmission: about a second of a 1.5 Mbit/s layer plus the lower ones. */
@@ -25,6 +27,7 @@ public final class RtpSender {
     private final Clock clock;
     private final RtpHeaderWriter writer = new RtpHeaderWriter();
     private final SentPacketRing history = new SentPacketRing(HISTORY_PACKETS);
+    private final Pacer pacer = new Pacer();
     private int transportSequence;
 
     private PacketBuffer current;
@@ -71,8 +74,7 @@ public final class RtpSender {
         transportCcOffset = -1;
         if (extensions.transportCcId() != 0) {
             transportCcOffset = writer.nextDataOffset() - off;
-            writer.extension(extensions.transportCcId(), transportSequence, 2);
-            transportSequence = (transportSequence + 1) & 0xFFFF;
+            writer.extension(extensions.transportCcId(), 0, 2); // numbered when it leaves
         }
         headerLength = writer.end();
         currentSsrc = ssrc;
@@ -90,11 +92,13 @@ public final class RtpSender {
     }
 
     /**
-     * Stamps the payload's last {@value PayloadStamp#LENGTH} bytes, keeps a copy if asked, encrypts and sends.
+     * Finishes the packet: sends it now, or queues it in the pacer.
      *
-     * @param payloadLength at least {@value PayloadStamp#LENGTH}
+     * @param payloadLength          at least {@value PayloadStamp#LENGTH}
+     * @param keepForRetransmission  keep a copy to answer NACKs
+     * @param paced                  leave through the pacer (video) rather than at once (audio)
      */
-    public void send(int payloadLength, int sourceIndex, boolean keepForRetransmission) {
+    public void send(int payloadLength, int sourceIndex, boolean keepForRetransmission, boolean paced) {
         PacketBuffer packet = current;
         current = null;
         int length = headerLength + payloadLength;
@@ -103,12 +107,41 @@ public final class RtpSender {
             throw new IllegalArgumentException("payload of " + payloadLength + " bytes");
         }
         packet.setOffsetAndLength(PacketBuffer.HEADROOM, length);
-        PayloadStamp.write(packet.array(), PacketBuffer.HEADROOM + length, clock.nowNanos(), sourceIndex);
-        if (keepForRetransmission) {
-            history.store(packet.array(), PacketBuffer.HEADROOM, length, currentSsrc, currentSequenceNumber,
-                    transportCcOffset);
+        if (paced && pacer.enabled() && pacer.offer(packet, transportCcOffset, sourceIndex, keepForRetransmission,
+                currentSsrc, currentSequenceNumber)) {
+            return;
+        }
+        emit(packet, transportCcOffset, sourceIndex, keepForRetransmission, currentSsrc, currentSequenceNumber);
+    }
+
+    /** Sets the pacing rate (0: no pacing, every packet leaves at once). */
+    public void setPacingRate(long bitsPerSecond) {
+        pacer.setRate(bitsPerSecond);
+    }
+
+    /** Sends what the pacer's budget allows by {@code nowNanos}. */
+    public void pace(long nowNanos) {
+        pacer.drain(nowNanos, this::emit);
+    }
+
+    /** Numbers, stamps, keeps a copy of (if asked) and sends one built packet. */
+    private void emit(PacketBuffer packet, int twccOffset, int sourceIndex, boolean keep, int ssrc,
+                      int sequenceNumber) {
+        if (twccOffset >= 0) {
+            Bytes.writeUint16(packet.array(), packet.offset() + twccOffset, transportSequence);
+            transportSequence = (transportSequence + 1) & 0xFFFF;
+        }
+        int length = packet.length();
+        PayloadStamp.write(packet.array(), packet.offset() + length, clock.nowNanos(), sourceIndex);
+        if (keep) {
+            history.store(packet.array(), packet.offset(), length, ssrc, sequenceNumber, twccOffset);
         }
         transmit(packet, length);
+    }
+
+    /** Drops queued packets (the peer stops). */
+    public void discardQueued() {
+        pacer.clear();
     }
 
     /**

@@ -97,7 +97,7 @@ public final class VideoLayerSource {
                         : Vp8PayloadWriter.writeInterframeHeader(buf, p + header, frameBytes / 8);
             }
             int payloadLength = Math.max(Vp8PayloadWriter.DESCRIPTOR_LENGTH + chunk, header + PayloadStamp.LENGTH);
-            sender.send(payloadLength, sourceIndex++, true);
+            sender.send(payloadLength, sourceIndex++, true, true);
             packets.increment();
         }
         pictureId = (pictureId + 1) & 0x7FFF;

@@ -18,12 +18,14 @@ import org.opensfu.loadgen.media.VideoLayerSource;
 
 /**
  * The sending half of a simulated participant: its microphone and camera sources on timers of its media loop (audio
- * every 20 ms; every simulcast layer of a frame at each frame tick, as an encoder emits them), periodic key frames,
+ * every 20 ms; every simulcast layer of a frame at each frame tick, as an encoder emits them, then spread by the
+ * pacer every 2 ms), periodic key frames,
  * key frames on PLI/FIR, retransmissions on NACK, and a sender report per SSRC every second (RFC 3550 §6.4.1).
  * Confined to the peer's media loop.
  */
 final class PublisherMedia {
     private static final long AUDIO_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long PACING_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int VIDEO_CLOCK_HZ = 90_000;
 
     private final PublishPlan plan;
@@ -76,6 +78,12 @@ final class PublisherMedia {
         if (video != null) {
             long frameNanos = Math.round(1e9 / video.frameRate());
             timers.add(loop.schedulePeriodic(this::sendFrame, frameNanos, TimeUnit.NANOSECONDS));
+            long pacingRateBps = Math.round(video.bitrateBps() * video.pacingFactor());
+            sender.setPacingRate(pacingRateBps);
+            if (pacingRateBps > 0) {
+                timers.add(loop.schedulePeriodic(() -> sender.pace(clock.nowNanos()), PACING_INTERVAL_NANOS,
+                        TimeUnit.NANOSECONDS));
+            }
             if (video.keyframeInterval().isPositive()) {
                 timers.add(loop.schedulePeriodic(this::requestAllKeyframes, video.keyframeInterval().toNanos(),
                         TimeUnit.NANOSECONDS));
@@ -88,6 +96,7 @@ final class PublisherMedia {
             timer.cancel();
         }
         timers.clear();
+        sender.discardQueued();
     }
 
     private void sendAudio() {
