@@ -2,7 +2,10 @@
  * The OpenSFU demo page: join a room, publish the camera and microphone, and see everyone else.
  *
  * Query parameters: `room` (default "demo"), `name`, `server` (a signaling URL, default this server's `/ws`),
- * `token` (a join token, when the server checks them) and `simulcast=0` to publish one encoding instead of three.
+ * `token` (a join token, when the server checks them), `simulcast=0` to publish one encoding instead of three, and
+ * `lastN` to receive the video of at most that many others (the one on stage, then the most recent speakers).
+ *
+ * The dominant speaker's tile is outlined; under last-N, the tiles whose video the server does not forward say so.
  *
  * Video quality follows the layout: a remote tile asks the server for the smallest simulcast layer that still fills
  * it (180p for small tiles), and a tile clicked onto the stage asks for the best layer the bandwidth allows.
@@ -218,6 +221,7 @@ function addRemoteTrack({participantId, trackId, track}) {
   }
   tile.tracks.set(trackId, track);
   refreshTile(tile);
+  markOffStage();
   if (track.kind === 'video') {
     tile.sentConstraints = '';
     sendTileConstraints(tile);
@@ -229,6 +233,15 @@ function removeRemoteTrack({participantId, trackId}) {
   if (!tile || !tile.tracks.delete(trackId)) return;
   if (tile.tracks.size > 0) refreshTile(tile);
   else removeTile(participantId);
+}
+
+/** Under last-N, marks the tiles whose video the server does not forward now. */
+function markOffStage() {
+  const forwarded = session?.client.forwardedVideo;
+  for (const [id, tile] of session?.tiles ?? []) {
+    const off = forwarded != null && !forwarded.includes(id) && [...tile.tracks.values()].some(t => t.kind === 'video');
+    tile.el.classList.toggle('off-stage', off);
+  }
 }
 
 function removeTile(participantId) {
@@ -278,6 +291,11 @@ function listen(client) {
     if (state === 'failed') showMessage('The media connection failed; a firewall may block UDP.');
   });
   client.on('error', error => showMessage(describeError(error, client.url)));
+  client.on('dominantSpeaker', ({participantId}) => {
+    for (const [id, tile] of session?.tiles ?? []) tile.el.classList.toggle('speaking', id === participantId);
+    session?.localTile?.el.classList.toggle('speaking', participantId === client.participantId);
+  });
+  client.on('forwardedVideo', () => markOffStage());
   client.on('left', ({reason}) => {
     const leaving = session?.leaving;
     const [level, text] = LEFT_MESSAGES[reason] ?? ['warning', `You are no longer in the room (${reason}).`];
@@ -312,6 +330,8 @@ async function join(room = ui.room.value.trim(), name = ui.name.value.trim(), {p
     if (session.localStream) showLocalTile(session.localStream, name);
     listen(client);
     const joined = await client.join(room, {displayName: name});
+    const lastN = params.get('lastN');
+    if (lastN !== null && /^-?\d+$/.test(lastN)) client.setLastN(Number(lastN));
     setJoined(true);
     setStatus(`In room "${room}"`);
     updateRoster();

@@ -38,12 +38,20 @@ export function unitTests(sdk) {
       {type: 'participantLeft', participantId: 'a'},
       {type: 'left', reason: 'ROOM_DELETED'},
       {type: 'error', requestId: '2', code: 'BAD_REQUEST', message: 'the offer has no BUNDLE group'},
+      {type: 'dominantSpeaker', participantId: 'w81mdk2x'},
+      {type: 'forwardedVideo', lastN: 2, participantIds: ['w81mdk2x', 'kq3z7p1a']},
     ];
     for (const example of examples) {
       const parsed = parseServerMessage(JSON.stringify(example));
       assertEqual(parsed.type, example.type, 'type');
       assertEqual(parsed.requestId, example.requestId ?? null, `${example.type} requestId`);
     }
+  });
+
+  test('parse: speaker and last-N messages', () => {
+    assertEqual(parseServerMessage('{"type":"dominantSpeaker","participantId":null}').participantId, null);
+    assertEqual(parseServerMessage('{"type":"dominantSpeaker"}').participantId, null);
+    assertEqual(parseServerMessage('{"type":"forwardedVideo","lastN":-1,"participantIds":[]}').participantIds, []);
   });
 
   test('parse: answer without published gives []', () => {
@@ -63,6 +71,9 @@ export function unitTests(sdk) {
       '{"type":"error","code":"BAD_REQUEST"}',
       '{"type":"left"}',
       '{"type":"answer","sdp":"v=0","published":[{"mid":0,"track":{}}]}',
+      '{"type":"dominantSpeaker","participantId":7}',
+      '{"type":"forwardedVideo","lastN":"2","participantIds":[]}',
+      '{"type":"forwardedVideo","lastN":1,"participantIds":[3]}',
     ];
     for (const text of bad) {
       const error = await assertRejects(() => parseServerMessage(text), text);

@@ -107,6 +107,15 @@ function checkPublished(value, where) {
   return {mid: checkString(value.mid, `${where}.mid`), track: checkTrack(value.track, `${where}.track`)};
 }
 
+/** A string or null (absent counts as null). */
+function checkOptionalString(value, where) {
+  return value === undefined || value === null ? null : checkString(value, where);
+}
+
+function checkInteger(value, where) {
+  return Number.isInteger(value) ? value : fail(`${where} must be an integer`);
+}
+
 /** The fields each server message type must have, with their checks. */
 const SERVER_MESSAGES = {
   joined: {participantId: checkString, room: checkString, participants: listOf(checkParticipant)},
@@ -117,6 +126,8 @@ const SERVER_MESSAGES = {
   trackUnpublished: {trackId: checkString, participantId: checkString},
   left: {reason: checkString},
   error: {code: checkString, message: checkString},
+  dominantSpeaker: {participantId: checkOptionalString},
+  forwardedVideo: {lastN: checkInteger, participantIds: listOf(checkString)},
 };
 
 /**
@@ -276,6 +287,9 @@ export class SubscriptionTable {
  *   `SERVER_STOPPING` (from the server) or `DISCONNECTED` (the WebSocket closed)
  * - `error` `{code, message}`: a server error not tied to a call, a failed negotiation, a lost connection
  * - `connectionStateChange` `{state}`: the peer connection's `connectionState` changed
+ * - `dominantSpeaker` `{participantId}`: the room's dominant speaker changed (null: nobody since the last one left)
+ * - `forwardedVideo` `{lastN, participantIds}`: under last-N, whose video the server forwards now (`participantIds`
+ *   null when the limit was lifted); other video tracks stay but receive nothing until listed again
  */
 export class OpenSfuClient extends EventTarget {
   /** This participant's id, once joined. @type {string|null} */
@@ -290,6 +304,10 @@ export class OpenSfuClient extends EventTarget {
   pc = null;
   /** `new`, `connecting`, `joined` or `closed`. */
   state = 'new';
+  /** The room's dominant speaker (a participantId; this client's own id when it is the one), or null. */
+  dominantSpeaker = null;
+  /** Under last-N: the participants whose video the server forwards, most relevant first; null without a limit. */
+  forwardedVideo = null;
 
   #url;
   #options;
@@ -416,6 +434,18 @@ export class OpenSfuClient extends EventTarget {
     if (onStage !== undefined) message.onStage = onStage;
     if (priority !== undefined) message.priority = priority;
     this.#send(message);
+  }
+
+  /**
+   * Limits the video this client receives to the `lastN` most relevant other participants (those it puts on stage
+   * with `setTrackConstraints(..., {onStage: true})`, then the most recent speakers); `-1` lifts the limit. The server
+   * answers with `forwardedVideo` events naming whose video it forwards.
+   * @param {number} lastN
+   */
+  setLastN(lastN) {
+    this.#assertJoined();
+    if (!Number.isInteger(lastN) || lastN < -1) throw new OpenSfuError('INVALID_STATE', 'lastN must be an integer >= -1');
+    this.#send({type: 'setLastN', lastN});
   }
 
   /**
@@ -547,6 +577,14 @@ export class OpenSfuClient extends EventTarget {
       case 'trackUnpublished':
         if (known) known.tracks = known.tracks.filter(t => t.trackId !== trackId);
         this.#unsubscribe(trackId);
+        break;
+      case 'dominantSpeaker':
+        this.dominantSpeaker = participantId;
+        this.#emit('dominantSpeaker', {participantId});
+        break;
+      case 'forwardedVideo':
+        this.forwardedVideo = message.lastN < 0 ? null : message.participantIds;
+        this.#emit('forwardedVideo', {lastN: message.lastN, participantIds: this.forwardedVideo});
         break;
     }
   }

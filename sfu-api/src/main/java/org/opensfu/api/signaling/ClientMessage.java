@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Candidate.class, name = "candidate"),
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = SetTrackConstraints.class, name = "setTrackConstraints"),
+    @JsonSubTypes.Type(value = SetLastN.class, name = "setLastN"),
 })
-public sealed interface ClientMessage permits Join, Offer, Candidate, Leave, SetTrackConstraints {
+public sealed interface ClientMessage permits Join, Offer, Candidate, Leave, SetTrackConstraints, SetLastN {
 }

@@ -17,8 +17,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = TrackUnpublished.class, name = "trackUnpublished"),
     @JsonSubTypes.Type(value = Left.class, name = "left"),
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
+    @JsonSubTypes.Type(value = DominantSpeaker.class, name = "dominantSpeaker"),
+    @JsonSubTypes.Type(value = ForwardedVideo.class, name = "forwardedVideo"),
 })
 public sealed interface ServerMessage
         permits Joined, Answer, ParticipantJoined, ParticipantLeft, TrackPublished, TrackUnpublished, Left,
-        ErrorMessage {
+        ErrorMessage, DominantSpeaker, ForwardedVideo {
 }

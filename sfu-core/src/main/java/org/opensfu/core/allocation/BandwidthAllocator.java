@@ -38,7 +38,8 @@ import java.util.Set;
  * constraints changed since the last rebalance (a new speaker, a new track), otherwise only after it has been wanted
  * continuously for {@code rebalanceHoldNanos}: the greedy fill is not monotone in the budget, and such flips
  * caused by estimate noise alone do not last that long.</li>
- * <li><b>Failed upgrades</b> are remembered: an upgrade followed within {@code upgradeBackoffNanos} by a forced
+ * <li><b>Failed upgrades</b> are remembered: an upgrade of some track's resolution followed within
+ * {@code upgradeBackoffNanos} by a forced
  * downgrade that left at least half of its budget did not fit (the new layer's key frame and rate pushed the link
  * over; a collapse of the estimate is the network's doing instead), so the budget it was made with is
  * not tried again for {@value #FAILED_UPGRADE_MEMORY_SECONDS} s unless the sustained budget has grown by
@@ -115,6 +116,7 @@ public final class BandwidthAllocator {
         long[][] costs = new long[n][];
         boolean[] onStage = new boolean[n];
         int[] held = new int[n];
+        boolean[] fresh = new boolean[n];
         boolean firstSeen = false;
         for (int i = 0; i < n; i++) {
             AllocationInput in = ordered.get(i);
@@ -129,15 +131,15 @@ public final class BandwidthAllocator {
                 held[i] = -1;
                 continue;
             }
-            held[i] = state.target == null ? Math.max(0, indexAtMost(ladder, in.current()))
-                    : indexAtMost(ladder, state.target);
+            fresh[i] = state.target == null;
+            held[i] = fresh[i] ? Math.max(0, indexAtMost(ladder, in.current())) : indexAtMost(ladder, state.target);
             if (!firstSeen && held[i] < 0) {
                 held[i] = 0; // the first track always plays
             }
             firstSeen = true;
         }
 
-        int[] next = decide(availableBps, nowNanos, ladders, costs, onStage, held);
+        int[] next = decide(availableBps, nowNanos, ladders, costs, onStage, held, fresh);
 
         Map<String, Layer> targets = new LinkedHashMap<>();
         long allocatedBps = 0;
@@ -158,8 +160,29 @@ public final class BandwidthAllocator {
     }
 
     private int[] decide(long availableBps, long nowNanos, List<List<LayerOption>> ladders, long[][] costs,
-            boolean[] onStage, int[] held) {
+            boolean[] onStage, int[] held, boolean[] fresh) {
         if (measuredBps(ladders, held) > availableBps) {
+            return forcedDowngrade(availableBps, nowNanos, costs, onStage, held, fresh);
+        }
+        return upgrade(nowNanos, costs, onStage, held, ladders);
+    }
+
+    /**
+     * The estimate no longer carries the held layers: the fair fill of the estimate, capped at what each track has.
+     * Only a downgrade of a track that already played arms the upgrade backoff: fitting new tracks in is no downgrade.
+     */
+    private int[] forcedDowngrade(long availableBps, long nowNanos, long[][] costs, boolean[] onStage, int[] held,
+                                  boolean[] fresh) {
+        long climbBudget = (long) ((1 - config.downgradeHeadroom()) * availableBps);
+        int[] fair = RoundRobinFill.fill(costs, onStage, availableBps, climbBudget);
+        int[] next = new int[held.length];
+        boolean lowersPlaying = false;
+        for (int i = 0; i < held.length; i++) {
+            next[i] = Math.min(fair[i], held[i]);
+            lowersPlaying |= next[i] < held[i] && !fresh[i];
+        }
+        rebalanceWanted = false;
+        if (lowersPlaying) {
             if (upgradedAny && nowNanos - lastUpgradeNanos < config.upgradeBackoffNanos()
                     && availableBps >= FAILED_UPGRADE_MIN_REMAINING * lastUpgradeBudgetBps) {
                 upgradeFailed = true;
@@ -169,15 +192,13 @@ public final class BandwidthAllocator {
             }
             forcedAny = true;
             lastForcedNanos = nowNanos;
-            rebalanceWanted = false;
-            long climbBudget = (long) ((1 - config.downgradeHeadroom()) * availableBps);
-            int[] fair = RoundRobinFill.fill(costs, onStage, availableBps, climbBudget);
-            int[] next = new int[held.length];
-            for (int i = 0; i < held.length; i++) {
-                next[i] = Math.min(fair[i], held[i]);
-            }
-            return next;
         }
+        return next;
+    }
+
+    /** The estimate carries the held layers: raise what a sustained estimate allows (see the class comment). */
+    private int[] upgrade(long nowNanos, long[][] costs, boolean[] onStage, int[] held,
+                          List<List<LayerOption>> ladders) {
         boolean backedOff = !forcedAny || nowNanos - lastForcedNanos >= config.upgradeBackoffNanos();
         if (!backedOff || !estimateMin.covers(nowNanos)) {
             rebalanceWanted = false;
@@ -206,7 +227,7 @@ public final class BandwidthAllocator {
         if (!lowers || tracksChanged) {
             rebalanceWanted = false;
             tracksChanged = false;
-            noteUpgrade(sustainedBps, nowNanos);
+            noteUpgrade(ladders, held, candidate, sustainedBps, nowNanos);
             return candidate;
         }
         if (!rebalanceWanted) {
@@ -215,13 +236,28 @@ public final class BandwidthAllocator {
         }
         if (nowNanos - rebalanceWantedSinceNanos >= config.rebalanceHoldNanos()) {
             rebalanceWanted = false;
-            noteUpgrade(sustainedBps, nowNanos);
+            noteUpgrade(ladders, held, candidate, sustainedBps, nowNanos);
             return candidate;
         }
         return held;
     }
 
-    private void noteUpgrade(long budgetBps, long nowNanos) {
+    /**
+     * Remembers an upgrade that raises some track's resolution, to tell later whether it failed. Raising only frame
+     * rates costs no key frame and is undone at the next frame, so it is not remembered.
+     */
+    private void noteUpgrade(List<List<LayerOption>> ladders, int[] held, int[] candidate, long budgetBps,
+                             long nowNanos) {
+        boolean spatial = false;
+        for (int i = 0; i < held.length; i++) {
+            if (candidate[i] >= 0) {
+                int from = held[i] < 0 ? -1 : ladders.get(i).get(held[i]).layer().spatial();
+                spatial |= ladders.get(i).get(candidate[i]).layer().spatial() > from;
+            }
+        }
+        if (!spatial) {
+            return;
+        }
         upgradedAny = true;
         lastUpgradeNanos = nowNanos;
         lastUpgradeBudgetBps = budgetBps;

@@ -13,6 +13,7 @@ import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.rtp.HeaderExtensionMap;
 import org.opensfu.core.rtp.HeaderExtensionRewriter;
 import org.opensfu.core.rtp.RtpPacket;
+import org.opensfu.core.speaker.AudioLevel;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.RtpSendStats;
 import org.opensfu.core.util.Bytes;
@@ -39,6 +40,8 @@ public final class Consumer {
     static final long HISTORY_AGE_NANOS = 1_000_000_000L;
     /** Retransmissions before the first RTT measurement are spaced by this much. */
     static final long UNKNOWN_RTT_NANOS = 100_000_000L;
+    /** The video layer forwarded before the allocator has decided: the lowest resolution, every frame. */
+    static final Layer STARTING_LAYER = new Layer(0, Producer.MAX_TEMPORAL_LAYERS - 1);
     /** Bytes SRTP adds to each packet (authentication tag; AES-GCM's 16 is the larger), counted for the estimator. */
     static final int SRTP_OVERHEAD_BYTES = 16;
     /** Header of a padding probe: the fixed header and one one-byte extension element (transport-cc), word-padded. */
@@ -65,16 +68,26 @@ public final class Consumer {
     private int nextRtxSequenceNumber;
     private boolean closed;
     private TrackConstraints constraints = TrackConstraints.DEFAULT;
+    private boolean suspendedByLastN;
+    /** Audio: whether silent packets are left out, and where the numbering stands. */
+    private final boolean skipSilence;
+    private int highestAudioSequence;
+    private boolean skippedAny;
+    private int lastSkippedSequence;
 
     private final RtpSendStats sendStats = new RtpSendStats();
     private final Counter packetsSent = new Counter();
     private final Counter sendFailures = new Counter();
     private final Counter retransmissionsSent = new Counter();
     private final Counter paddingPacketsSent = new Counter();
+    private final Counter silentPacketsSkipped = new Counter();
+    private final Counter lateAudioDropped = new Counter();
 
     Consumer(Producer producer, RouterEndpoint subscriber, ConsumerSpec spec, int initialSequenceNumber,
-             long initialTimestamp, int initialPictureId, int initialRtxSequenceNumber) {
+             long initialTimestamp, int initialPictureId, int initialRtxSequenceNumber, boolean skipSilence) {
         this.producer = producer;
+        this.skipSilence = skipSilence && !producer.isVideo()
+                && producer.spec().extensions().id(HeaderExtension.AUDIO_LEVEL) != 0;
         this.subscriber = subscriber;
         this.spec = spec;
         this.extensionTable = HeaderExtensionMap.forwardingTable(producer.spec().extensions(), spec.extensions());
@@ -84,7 +97,7 @@ public final class Consumer {
         this.nextRtxSequenceNumber = initialRtxSequenceNumber & 0xFFFF;
         if (producer.isVideo()) {
             this.forwarder = new VideoLayerForwarder(initialSequenceNumber, initialTimestamp, initialPictureId, 0);
-            this.forwarder.setTarget(0, Producer.MAX_TEMPORAL_LAYERS - 1); // lowest layer until the allocator runs
+            this.forwarder.setTarget(STARTING_LAYER.spatial(), STARTING_LAYER.temporal()); // until the allocator runs
             this.history = new SentPacketHistory(HISTORY_PACKETS, HISTORY_AGE_NANOS, UNKNOWN_RTT_NANOS);
         } else {
             this.forwarder = null;
@@ -123,6 +136,11 @@ public final class Consumer {
     /** Packets resent after the subscriber's NACKs. */
     public long retransmissionsSent() {
         return retransmissionsSent.get();
+    }
+
+    /** Audio packets of digital silence not sent. */
+    public long silentPacketsSkipped() {
+        return silentPacketsSkipped.get();
     }
 
     /** Padding packets sent to probe the subscriber's link. */
@@ -166,6 +184,20 @@ public final class Consumer {
 
     public TrackConstraints constraints() {
         return constraints;
+    }
+
+    /** What the allocator applies: the subscriber's constraints, or no video while last-N leaves this one out. */
+    TrackConstraints effectiveConstraints() {
+        return suspendedByLastN ? constraints.withMaxHeightPx(0) : constraints;
+    }
+
+    /** Whether last-N leaves this video out for now. */
+    public boolean suspendedByLastN() {
+        return suspendedByLastN;
+    }
+
+    void setSuspendedByLastN(boolean suspended) {
+        suspendedByLastN = suspended;
     }
 
     void setConstraints(TrackConstraints constraints) {
@@ -234,12 +266,15 @@ public final class Consumer {
             forwarder.rewrite(copy, scratch.copyVp8);
             started = true;
         } else {
-            if (layerIndex != 0) {
+            if (layerIndex != 0 || skipsAudio(source)) {
                 return;
             }
             if (!started) {
                 sequenceDelta = initialSequenceNumber - source.sequenceNumber();
                 started = true;
+                highestAudioSequence = source.sequenceNumber();
+            } else if (isNewer(source.sequenceNumber(), highestAudioSequence)) {
+                highestAudioSequence = source.sequenceNumber();
             }
             copyInto(scratch, source);
             copy.setSequenceNumber((source.sequenceNumber() + sequenceDelta) & 0xFFFF);
@@ -256,6 +291,35 @@ public final class Consumer {
         if (source.payloadLength() > 0) {
             sendStats.onSent(copy.timestamp(), source.payloadLength(), nowNanos);
         }
+    }
+
+    /**
+     * Audio silence skipping: a packet the publisher marked as digital silence (RFC 6464 level 127) is not sent, and
+     * the numbering closes over it so the subscriber sees no loss, only a gap in time as after DTX (RFC 7587 §3.1.3).
+     * A packet older than a skipped one would collide with a number already used: it is dropped too.
+     */
+    private boolean skipsAudio(RtpPacket source) {
+        int sequence = source.sequenceNumber();
+        if (skippedAny && !isNewer(sequence, lastSkippedSequence)) {
+            lateAudioDropped.increment();
+            return true;
+        }
+        if (!skipSilence || producer.audioLevel() != AudioLevel.SILENCE_DBOV || !started
+                || !isNewer(sequence, highestAudioSequence)) {
+            return false;
+        }
+        sequenceDelta--;
+        skippedAny = true;
+        lastSkippedSequence = sequence;
+        highestAudioSequence = sequence;
+        silentPacketsSkipped.increment();
+        return true;
+    }
+
+    /** Whether 16-bit sequence number {@code a} is after {@code b} (RFC 3550 §A.1 serial arithmetic). */
+    private static boolean isNewer(int a, int b) {
+        int diff = (a - b) & 0xFFFF;
+        return diff != 0 && diff < 0x8000;
     }
 
     private static void copyInto(ForwardingScratch scratch, RtpPacket source) {

@@ -7,6 +7,7 @@ import org.opensfu.core.buffer.PacketBufferPool;
 import org.opensfu.core.codec.vp8.Vp8PayloadDescriptor;
 import org.opensfu.core.repair.NackGenerator;
 import org.opensfu.core.repair.PacketCache;
+import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.KeyframeRequestThrottle;
@@ -32,6 +33,8 @@ public final class Producer {
     /** Bitrate and frame rate per simulcast and temporal layer, for the allocator; null for audio. */
     private final LayerRateMeter rateMeter;
     private final PacketCache[] caches;
+    private int audioLevel = -1;
+    private final int audioLevelExtensionId;
 
     private final Counter packetsReceived = new Counter();
     private final Counter packetsDropped = new Counter();
@@ -61,10 +64,25 @@ public final class Producer {
             senderReports[i] = new SenderReportInfo();
         }
         this.rateMeter = video ? new LayerRateMeter(count, MAX_TEMPORAL_LAYERS) : null;
+        this.audioLevelExtensionId = video ? 0 : spec.extensions().id(HeaderExtension.AUDIO_LEVEL);
     }
 
     public boolean isVideo() {
         return spec.kind() == MediaKind.VIDEO;
+    }
+
+    /** The audio level (RFC 6464 -dBov, 127 silence) of the packet being forwarded; -1 if it has none or video. */
+    /** The publisher's ID for the audio-level extension, 0 if not negotiated. */
+    int audioLevelExtensionId() {
+        return audioLevelExtensionId;
+    }
+
+    int audioLevel() {
+        return audioLevel;
+    }
+
+    void setAudioLevel(int levelDbov) {
+        audioLevel = levelDbov;
     }
 
     /** The packet caches by layer index (null elements for audio), to answer subscribers' NACKs. */

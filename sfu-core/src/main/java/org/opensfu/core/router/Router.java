@@ -25,6 +25,7 @@ import org.opensfu.core.rtcp.RtcpPacketType;
 import org.opensfu.core.rtcp.SenderReport;
 import org.opensfu.core.rtcp.TransportCcFeedback;
 import org.opensfu.core.rtp.RtpPacket;
+import org.opensfu.core.speaker.AudioLevel;
 import org.opensfu.core.stats.LatencyHistogram;
 import org.opensfu.core.stats.LatencyHistograms;
 import org.opensfu.core.time.Clock;
@@ -71,6 +72,7 @@ public final class Router implements AutoCloseable {
     private final Map<String, Producer> producers = new HashMap<>();
     private final RtcpReporter reporter;
     private final RidLearner ridLearner = new RidLearner();
+    private final RoomSpeakers speakers = new RoomSpeakers();
     private final MediaLoop.ScheduledTask reportTimer;
     private final MediaLoop.ScheduledTask feedbackTimer;
     private final MediaLoop.ScheduledTask nackTimer;
@@ -149,6 +151,7 @@ public final class Router implements AutoCloseable {
         checkOpen();
         endpoint.attach(transport);
         endpoints.add(endpoint);
+        speakers.add(endpoint);
     }
 
     /**
@@ -168,6 +171,7 @@ public final class Router implements AutoCloseable {
                     + publisher.participantId());
         }
         producers.put(spec.producerId(), producer);
+        speakers.markLastNDirty();
         return producer;
     }
 
@@ -183,12 +187,13 @@ public final class Router implements AutoCloseable {
             throw new IllegalArgumentException("producer " + producer.id() + " is closed");
         }
         Consumer consumer = new Consumer(producer, subscriber, spec, random.nextInt(1 << 16),
-                random.nextLong(1L << 32), random.nextInt(1 << 15), random.nextInt(1 << 16));
+                random.nextLong(1L << 32), random.nextInt(1 << 15), random.nextInt(1 << 16), config.skipSilence());
         if (!subscriber.registerConsumer(consumer)) {
             throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(spec.ssrc()) + " already used on "
                     + subscriber.participantId());
         }
         producer.addConsumer(consumer);
+        speakers.markLastNDirty();
         if (subscriber.isConnected()) {
             requestKeyframe(producer, consumer.keyframeLayerForRequest());
         }
@@ -217,7 +222,18 @@ public final class Router implements AutoCloseable {
         Consumer consumer = subscriber.consumerBySsrc(ssrc);
         if (consumer != null) {
             consumer.setConstraints(constraints);
+            speakers.markLastNDirty(); // on stage counts as pinned for last-N
         }
+    }
+
+    /**
+     * Limits the video the subscriber receives to the {@code lastN} most relevant participants (on stage first, then
+     * recent speakers); {@code -1} lifts the limit. Applied at the next speaker evaluation, and announced through
+     * {@link RouterListener#onForwardedVideoChanged}.
+     */
+    public void setLastN(RouterEndpoint subscriber, int lastN) {
+        subscriber.setLastN(lastN);
+        speakers.markLastNDirty();
     }
 
     /** Removes the producer with this id, if there is one. */
@@ -236,6 +252,7 @@ public final class Router implements AutoCloseable {
         producer.close();
         producer.publisher().unregisterProducer(producer);
         producers.remove(producer.id(), producer);
+        speakers.markLastNDirty();
     }
 
     /** Removes a participant: its producers (with their consumers), its consumers, and closes its transport. */
@@ -251,6 +268,9 @@ public final class Router implements AutoCloseable {
             removeConsumer(consumer);
         }
         endpoints.remove(endpoint);
+        if (speakers.remove(endpoint)) {
+            listener.onDominantSpeakerChanged(null);
+        }
         if (endpoint.transport() != null) { // closing it reports onTransportClosed, ignored for a closed endpoint
             endpoint.transport().close();
         }
@@ -316,11 +336,26 @@ public final class Router implements AutoCloseable {
                     return;
                 }
             }
+            if (!producer.isVideo()) {
+                readAudioLevel(from, producer, packet.receivedNanos());
+            }
             producer.onRtp(layerIndex, packetView, scratch, packet.receivedNanos());
             transitTime.record(clock.nowNanos() - packet.receivedNanos());
         } finally {
             packet.release();
         }
+    }
+
+    /** The RFC 6464 level of an audio packet: for the speaker detection, and for consumers that skip silence. */
+    private void readAudioLevel(RouterEndpoint from, Producer producer, long arrivalNanos) {
+        int extensionId = producer.audioLevelExtensionId();
+        int levelByte = extensionId == 0 ? -1 : AudioLevel.read(packetView, extensionId);
+        if (levelByte < 0) {
+            producer.setAudioLevel(-1);
+            return;
+        }
+        producer.setAudioLevel(AudioLevel.levelDbov(levelByte));
+        speakers.onAudioLevel(from, levelByte, arrivalNanos);
     }
 
     /**
@@ -341,6 +376,9 @@ public final class Router implements AutoCloseable {
 
     /** Asks publishers, every {@value #NACK_INTERVAL_MILLIS} ms, for the packets we missed (RFC 4585 §6.2.1). */
     private void sendNacks() {
+        if (!config.retransmissions()) {
+            return;
+        }
         long nowNanos = clock.nowNanos();
         boolean expire = ++nackRounds % CACHE_EXPIRY_ROUNDS == 0;
         for (RouterEndpoint endpoint : endpoints) {
@@ -457,6 +495,9 @@ public final class Router implements AutoCloseable {
 
     /** Resends what a subscriber NACKed (RFC 4585 §6.2.1) from the producer's cache, as RTX when negotiated. */
     private void answerNack(RouterEndpoint subscriber, GenericNack request, long nowNanos) {
+        if (!config.retransmissions()) {
+            return;
+        }
         Consumer consumer = subscriber.consumerBySsrc(request.mediaSsrc());
         if (consumer == null || consumer.isClosed() || consumer.history() == null) {
             return;
@@ -490,6 +531,12 @@ public final class Router implements AutoCloseable {
      */
     private void allocate() {
         long nowNanos = clock.nowNanos();
+        if (speakers.evaluate(nowNanos)) {
+            listener.onDominantSpeakerChanged(speakers.dominant());
+        }
+        for (RouterEndpoint subscriber : speakers.applyLastN(endpoints)) {
+            listener.onForwardedVideoChanged(subscriber, subscriber.forwardedVideo());
+        }
         Map<Producer, LayerInfo> layerInfos = new IdentityHashMap<>();
         for (RouterEndpoint endpoint : endpoints) {
             if (!endpoint.isConnected() || endpoint.consumersList().isEmpty()) {

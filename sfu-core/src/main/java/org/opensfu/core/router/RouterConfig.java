@@ -14,9 +14,13 @@ import org.opensfu.core.bwe.BweConfig;
  * @param allocationInterval  how often each subscriber's estimate is shared out among its video tracks again
  * @param bwe                 each subscriber's bandwidth estimator
  * @param allocator           each subscriber's layer allocator
+ * @param skipSilence         whether audio packets of digital silence (RFC 6464 level 127) are left out for
+ *                            subscribers
+ * @param retransmissions     whether losses are repaired: subscribers' NACKs answered from the cache, publishers
+ *                            NACKed (off only to measure what repair is worth)
  */
 public record RouterConfig(Duration rtcpReportInterval, Duration keyframeMinInterval, Duration allocationInterval,
-                           BweConfig bwe, AllocatorConfig allocator) {
+                           BweConfig bwe, AllocatorConfig allocator, boolean skipSilence, boolean retransmissions) {
     public static final RouterConfig DEFAULT = new RouterConfig(Duration.ofSeconds(1), Duration.ofMillis(300));
 
     public RouterConfig {
@@ -31,6 +35,6 @@ public record RouterConfig(Duration rtcpReportInterval, Duration keyframeMinInte
     /** The given report and keyframe intervals, the defaults for the rest. */
     public RouterConfig(Duration rtcpReportInterval, Duration keyframeMinInterval) {
         this(rtcpReportInterval, keyframeMinInterval, Duration.ofMillis(200), BweConfig.defaults(),
-                AllocatorConfig.DEFAULT);
+                AllocatorConfig.DEFAULT, true, true);
     }
 }

@@ -2,10 +2,12 @@ package org.opensfu.core.router;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.opensfu.core.buffer.PacketBuffer;
 import org.opensfu.core.bwe.SendSideBandwidthEstimator;
 import org.opensfu.core.rtp.HeaderExtension;
+import org.opensfu.core.speaker.LastNSelector;
 import org.opensfu.core.stats.Counter;
 import org.opensfu.core.stream.TransportCcReceiver;
 import org.opensfu.core.transport.CloseReason;
@@ -49,6 +51,15 @@ public final class RouterEndpoint implements TransportListener {
     /** Whether any consumer of this participant negotiated transport-cc (then we get feedback on what we send). */
     private boolean usesTransportCc;
     private final Counter nacksReceived = new Counter();
+
+    /** This participant's index in the room's speaker detection and last-N, -1 when not in the router. */
+    private int speakerIndex = -1;
+    /** How many participants' video this participant receives at most ({@link LastNSelector#UNLIMITED}: all). */
+    private int lastN = LastNSelector.UNLIMITED;
+    /** Last-N's choice, by participant index; kept between rounds (the selector prefers what it already sends). */
+    private boolean[] lastNSelection = new boolean[0];
+    /** The participants whose video last-N lets through, as last announced; null when no limit was announced. */
+    private List<String> forwardedVideo;
 
     RouterEndpoint(Router router, String participantId, int localSsrc, RouterConfig config) {
         this.router = router;
@@ -190,6 +201,76 @@ public final class RouterEndpoint implements TransportListener {
     void unregisterConsumer(Consumer consumer) {
         consumersBySsrc.remove(consumer.ssrc());
         consumers.remove(consumer);
+    }
+
+    int speakerIndex() {
+        return speakerIndex;
+    }
+
+    void setSpeakerIndex(int index) {
+        speakerIndex = index;
+    }
+
+    /** The most participants whose video this participant receives, {@link LastNSelector#UNLIMITED} for all. */
+    public int lastN() {
+        return lastN;
+    }
+
+    void setLastN(int newLastN) {
+        lastN = newLastN < 0 ? LastNSelector.UNLIMITED : newLastN;
+    }
+
+    /** The selection array for last-N, at least {@code size} long, with the previous selection kept. */
+    boolean[] lastNSelection(int size) {
+        if (lastNSelection.length < size) {
+            lastNSelection = Arrays.copyOf(lastNSelection, Math.max(size, lastNSelection.length * 2));
+        }
+        return lastNSelection;
+    }
+
+    /**
+     * Suspends the video consumers of participants last-N did not choose ({@link #lastNSelection}) and resumes the
+     * others. Returns true if the chosen participants changed since the last announcement.
+     */
+    boolean applyLastN(List<String> chosen) {
+        for (Consumer consumer : consumers) {
+            if (consumer.isVideo()) {
+                int publisher = consumer.producer().publisher().speakerIndex();
+                consumer.setSuspendedByLastN(publisher < 0 || publisher >= lastNSelection.length
+                        || !lastNSelection[publisher]);
+            }
+        }
+        if (chosen.equals(forwardedVideo)) {
+            return false;
+        }
+        forwardedVideo = List.copyOf(chosen);
+        return true;
+    }
+
+    /** Lifts last-N; returns true if a limit had been announced (the client is to be told it is gone). */
+    boolean clearLastN() {
+        for (Consumer consumer : consumers) {
+            consumer.setSuspendedByLastN(false);
+        }
+        Arrays.fill(lastNSelection, false);
+        boolean announced = forwardedVideo != null;
+        forwardedVideo = null;
+        return announced;
+    }
+
+    /** The participants whose video last-N lets through, in priority order; null without a limit. */
+    public List<String> forwardedVideo() {
+        return forwardedVideo;
+    }
+
+    /** Whether this participant publishes any video. */
+    boolean publishesVideo() {
+        for (Producer producer : producers) {
+            if (producer.isVideo()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The consumers, not copied: for the router's timers, on the loop. */

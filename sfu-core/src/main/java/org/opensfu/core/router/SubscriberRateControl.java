@@ -7,6 +7,7 @@ import org.opensfu.core.allocation.Allocation;
 import org.opensfu.core.allocation.AllocationInput;
 import org.opensfu.core.allocation.AllocatorConfig;
 import org.opensfu.core.allocation.BandwidthAllocator;
+import org.opensfu.core.allocation.Layer;
 import org.opensfu.core.allocation.LayerInfo;
 import org.opensfu.core.bwe.BweConfig;
 import org.opensfu.core.bwe.ProbeCluster;
@@ -36,6 +37,8 @@ final class SubscriberRateControl {
     static final long PROBE_SLICE_NANOS = 2_000_000L;
     /** How long after the first feedback the layers stay lowest while the estimate ramps up. */
     static final long WARMUP_MILLIS = 1500;
+    /** Above this loss fraction the loss-based bound holds the estimate down (GCC §6): no probing then. */
+    static final double MAX_LOSS_TO_PROBE = 0.02;
     /** Probes go for this much more than the allocation wants (after its upgrade headroom). */
     static final double PROBE_MARGIN = 1.15;
 
@@ -128,7 +131,7 @@ final class SubscriberRateControl {
                 continue;
             }
             LayerInfo info = layerInfos.computeIfAbsent(consumer.producer(), p -> p.layerInfo(nowNanos));
-            inputs.add(new AllocationInput(consumer.producer().id(), info, consumer.constraints(),
+            inputs.add(new AllocationInput(consumer.producer().id(), info, consumer.effectiveConstraints(),
                     consumer.currentLayer()));
         }
         if (inputs.isEmpty()) {
@@ -142,20 +145,33 @@ final class SubscriberRateControl {
             for (AllocationInput input : inputs) {
                 videoDesiredBps += highestBitrateBps(input.layers());
             }
+            for (Consumer consumer : consumers) {
+                if (consumer.isVideo() && !consumer.isClosed()) {
+                    consumer.setTarget(consumer.effectiveConstraints().wantsVideo() ? Consumer.STARTING_LAYER
+                            : Layer.NONE);
+                }
+            }
         } else {
             long available = usesTransportCc ? Math.max(0, estimateBps() - audioBps) : Long.MAX_VALUE / 4;
             Allocation allocation = allocator.allocate(available, inputs, nowNanos);
             allocatedBps = allocation.allocatedBps();
             videoDesiredBps = allocation.desiredBps();
             for (Consumer consumer : consumers) {
-                if (consumer.isVideo() && !consumer.isClosed()
-                        && highestBitrateBps(layerInfos.get(consumer.producer())) > 0) {
+                if (!consumer.isVideo() || consumer.isClosed()) {
+                    continue;
+                }
+                if (!consumer.effectiveConstraints().wantsVideo()) {
+                    consumer.setTarget(Layer.NONE);
+                } else if (highestBitrateBps(layerInfos.get(consumer.producer())) > 0) {
                     consumer.setTarget(allocation.target(consumer.producer().id()));
+                } else if (consumer.targetLayer().isNone()) {
+                    consumer.setTarget(Consumer.STARTING_LAYER); // nothing measured yet: start low
                 }
             }
         }
         desiredBps = videoDesiredBps;
-        if (usesTransportCc && feedbackSeen && probe == null) {
+        if (usesTransportCc && feedbackSeen && probe == null
+                && estimator.lossFraction() <= MAX_LOSS_TO_PROBE) { // loss bounds the estimate: probes cannot lift it
             long probeForBps = (long) (videoDesiredBps / (1 - upgradeHeadroom) * PROBE_MARGIN) + audioBps;
             ProbeCluster cluster = estimator.probeIfWanted(nowNanos, probeForBps);
             if (cluster != null) {

@@ -59,7 +59,10 @@ public final class TransportManager implements AutoCloseable {
         TransportOptions options = new TransportOptions(id, IceRole.CONTROLLED, DtlsRole.SERVER,
                 new IceSockets.SharedPort(mediaPort), certificate, config.srtpProfiles(), config.dtlsHandshakeTimeout());
         WebRtcTransport transport = new WebRtcTransport(options, loop, pool, clock, new Forgetting(listener));
-        if (transports.putIfAbsent(id, transport) != null) {
+        // a closed transport of the same id may still be listed until its loop has run the close: it is replaced
+        WebRtcTransport registered = transports.compute(id, (key, old) ->
+                old == null || old.state() == TransportState.CLOSED ? transport : old);
+        if (registered != transport) {
             transport.close();
             throw new IllegalArgumentException("duplicate transport id " + id);
         }

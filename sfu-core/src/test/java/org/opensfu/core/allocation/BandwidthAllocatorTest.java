@@ -181,10 +181,21 @@ class BandwidthAllocatorTest {
     @Test
     void aPausedTrackResumesOnlyAsAnUpgrade() {
         List<AllocationInput> inputs = List.of(Sources.input("a"), Sources.input("b"));
+        assertThat(run(250_000, 0, 3000, inputs).target("b")).isEqualTo(S0T0);
+        // b played and is paused by a real downgrade: upgrades wait 5 s after it
+        assertThat(allocator.allocate(150_000, inputs, 3100 * MS).target("b")).isEqualTo(Layer.NONE);
+        assertThat(run(250_000, 3200, 8000, inputs).target("b")).isEqualTo(Layer.NONE);
+        assertThat(run(250_000, 8100, 8100, inputs).target("b")).isEqualTo(S0T0);
+    }
+
+    @Test
+    void fittingNewTracksIntoALowFirstEstimateIsNoDowngrade() {
+        List<AllocationInput> inputs = List.of(Sources.input("a"), Sources.input("b"));
+        // b does not fit at first: paused, but that is no downgrade of anything that played, so no 5 s backoff
         assertThat(allocator.allocate(150_000, inputs, 0).target("b")).isEqualTo(Layer.NONE);
-        // 0.9 x 250k fits both lowest layers, but the forced downgrade at 0 ms holds upgrades back for 5 s
-        assertThat(run(250_000, 100, 4900, inputs).target("b")).isEqualTo(Layer.NONE);
-        assertThat(run(250_000, 5000, 5000, inputs).target("b")).isEqualTo(S0T0);
+        // 0.9 x 250k fits both lowest layers once the estimate has been seen for the sustain period
+        assertThat(run(250_000, 100, 1900, inputs).target("b")).isEqualTo(Layer.NONE);
+        assertThat(run(250_000, 2100, 2100, inputs).target("b")).isEqualTo(S0T0);
     }
 
     @Test

@@ -59,6 +59,8 @@ class RouterForwardingTest {
     private MediaLoop roomLoop;
     private Router router;
     private final List<CloseReason> closedEndpoints = new CopyOnWriteArrayList<>();
+    private final List<String> dominantSpeakers = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> forwardedVideo = new java.util.concurrent.ConcurrentHashMap<>();
     private final LatencyHistograms transitTimes = new LatencyHistograms();
 
     @BeforeEach
@@ -76,6 +78,17 @@ class RouterForwardingTest {
                     @Override
                     public void onEndpointTransportClosed(RouterEndpoint endpoint, CloseReason reason) {
                         closedEndpoints.add(reason);
+                    }
+
+                    @Override
+                    public void onDominantSpeakerChanged(RouterEndpoint speaker) {
+                        dominantSpeakers.add(speaker == null ? "-" : speaker.participantId());
+                    }
+
+                    @Override
+                    public void onForwardedVideoChanged(RouterEndpoint subscriber, List<String> participantIds) {
+                        forwardedVideo.put(subscriber.participantId(), participantIds == null ? List.of("*")
+                                : participantIds);
                     }
                 }, transitTimes));
     }
@@ -268,6 +281,102 @@ class RouterForwardingTest {
 
     private static int lastPayloadByte(RtpPacket packet) {
         return packet.buffer()[packet.payloadOffset() + packet.payloadLength() - 1] & 0xFF;
+    }
+
+    @Test
+    void leavesOutSilentAudioWithoutLeavingAGapInTheNumbering() throws Exception {
+        Participant publisher = connect("gina");
+        Participant subscriber = connect("hal");
+        Producer audio = OnLoop.call(roomLoop, () -> router.addProducer(publisher.endpoint(),
+                ProducerSpec.single("gina-0", MediaKind.AUDIO, "0", 0x8100, 0, 111, 48_000, PUBLISHER_EXTENSIONS,
+                        true)));
+        Consumer consumer = OnLoop.call(roomLoop, () -> router.addConsumer(subscriber.endpoint(), audio,
+                new ConsumerSpec(0x8200, 111, SUBSCRIBER_EXTENSIONS)));
+        // 10 spoken packets, 10 of digital silence (level 127), 10 spoken again
+        for (int i = 0; i < 30; i++) {
+            int level = i >= 10 && i < 20 ? 127 : 30;
+            send(publisher.peer(), TestPackets.rtpWithExtensions(111, 500 + i, 960L * i, 0x8100, new int[] {1},
+                    new byte[][] {{(byte) level}}, new byte[] {(byte) i}), false);
+        }
+        List<RtpPacket> received = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] bytes = subscriber.received().nextRtp(WAIT);
+            assertThat(bytes).as("packet %d", i).isNotNull();
+            RtpPacket packet = new RtpPacket();
+            assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
+            received.add(packet);
+        }
+        assertThat(subscriber.received().nextRtp(Duration.ofMillis(300))).isNull();
+        int first = received.get(0).sequenceNumber();
+        for (int i = 0; i < 20; i++) {
+            RtpPacket packet = received.get(i);
+            int sent = i < 10 ? i : i + 10;
+            assertThat(packet.sequenceNumber()).as("no gap").isEqualTo((first + i) & 0xFFFF);
+            assertThat(packet.buffer()[packet.payloadOffset()]).isEqualTo((byte) sent);
+            assertThat(packet.timestamp()).as("time goes on, as after DTX")
+                    .isEqualTo((received.get(0).timestamp() + 960L * sent) & 0xFFFFFFFFL);
+        }
+        assertThat(OnLoop.call(roomLoop, consumer::silentPacketsSkipped)).isEqualTo(10);
+    }
+
+    @Test
+    void electsTheSpeakerAndLastNForwardsOnlyTheirVideo() throws Exception {
+        Participant talker = connect("ivy");
+        Participant quiet = connect("jon");
+        Participant viewer = connect("kim");
+        Producer talkerAudio = OnLoop.call(roomLoop, () -> router.addProducer(talker.endpoint(),
+                ProducerSpec.single("ivy-0", MediaKind.AUDIO, "0", 0x9100, 0, 111, 48_000, PUBLISHER_EXTENSIONS,
+                        true)));
+        Producer quietAudio = OnLoop.call(roomLoop, () -> router.addProducer(quiet.endpoint(),
+                ProducerSpec.single("jon-0", MediaKind.AUDIO, "0", 0x9200, 0, 111, 48_000, PUBLISHER_EXTENSIONS,
+                        true)));
+        Producer talkerVideo = OnLoop.call(roomLoop, () -> router.addProducer(talker.endpoint(),
+                ProducerSpec.single("ivy-1", MediaKind.VIDEO, "1", 0x9101, 0, 96, 90_000, HeaderExtensionMap.EMPTY,
+                        true)));
+        Producer quietVideo = OnLoop.call(roomLoop, () -> router.addProducer(quiet.endpoint(),
+                ProducerSpec.single("jon-1", MediaKind.VIDEO, "1", 0x9201, 0, 96, 90_000, HeaderExtensionMap.EMPTY,
+                        true)));
+        Consumer toTalker = OnLoop.call(roomLoop, () -> router.addConsumer(viewer.endpoint(), talkerVideo,
+                new ConsumerSpec(0x9301, 100, HeaderExtensionMap.EMPTY)));
+        Consumer toQuiet = OnLoop.call(roomLoop, () -> router.addConsumer(viewer.endpoint(), quietVideo,
+                new ConsumerSpec(0x9302, 100, HeaderExtensionMap.EMPTY)));
+        OnLoop.run(roomLoop, () -> router.setLastN(viewer.endpoint(), 1));
+        assertThat(talkerAudio.id()).isNotEqualTo(quietAudio.id());
+
+        // 3 s of 20 ms audio: one loud speaker (-20 dBov), one muted (digital silence)
+        for (int i = 0; i < 150; i++) {
+            send(talker.peer(), TestPackets.rtpWithExtensions(111, i, 960L * i, 0x9100, new int[] {1},
+                    new byte[][] {{(byte) (0x80 | 20)}}, new byte[] {1}), false);
+            send(quiet.peer(), TestPackets.rtpWithExtensions(111, i, 960L * i, 0x9200, new int[] {1},
+                    new byte[][] {{(byte) 127}}, new byte[] {1}), false);
+            Thread.sleep(20);
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(dominantSpeakers).containsExactly("ivy");
+            assertThat(forwardedVideo).containsEntry("kim", List.of("ivy"));
+        });
+        assertThat(OnLoop.call(roomLoop, toQuiet::suspendedByLastN)).isTrue();
+        assertThat(OnLoop.call(roomLoop, toTalker::suspendedByLastN)).isFalse();
+
+        // key frames from both: only the speaker's reaches the viewer
+        send(quiet.peer(), TestPackets.rtp(96, 1, 0, 0x9201, TestPackets.vp8Frame(1, true, (byte) 2)), false);
+        send(talker.peer(), TestPackets.rtp(96, 1, 0, 0x9101, TestPackets.vp8Frame(1, true, (byte) 1)), false);
+        byte[] video = null;
+        byte[] bytes;
+        while ((bytes = viewer.received().nextRtp(Duration.ofMillis(500))) != null) {
+            RtpPacket packet = new RtpPacket();
+            assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
+            assertThat(packet.ssrc()).as("nothing from the quiet one").isNotEqualTo(0x9302);
+            if (packet.ssrc() == 0x9301) {
+                video = bytes;
+            }
+        }
+        assertThat(video).as("the speaker's key frame").isNotNull();
+
+        // the limit lifted: both again
+        OnLoop.run(roomLoop, () -> router.setLastN(viewer.endpoint(), -1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(forwardedVideo).containsEntry("kim", List.of("*")));
+        assertThat(OnLoop.call(roomLoop, toQuiet::suspendedByLastN)).isFalse();
     }
 
     private void send(JavaPeer peer, byte[] bytes, boolean rtcp) {

@@ -1,6 +1,7 @@
 package org.opensfu.core.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -43,6 +44,26 @@ class TransportManagerInactivityTest {
             clock.advance(20, TimeUnit.SECONDS);
             manager.closeInactive();
             assertThat(late.closed.get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.INACTIVE);
+        }
+    }
+
+    @Test
+    void anIdIsFreeAgainAsSoonAsItsTransportIsClosedAndNotBefore() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (MediaLoop loop = new MediaLoop("test", Clock.system(), 64);
+             TransportManager manager = new TransportManager(new TransportManagerConfig(
+                     MediaPortConfig.loopbackEphemeral(), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                     List.of(SrtpProfile.values())), clock, new PacketBufferPool(16), loop)) {
+            WebRtcTransport first = manager.create("alice", loop, new RecordingTransportListener());
+            assertThatThrownBy(() -> manager.create("alice", loop, new RecordingTransportListener()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate");
+            RecordingTransportListener secondListener = new RecordingTransportListener();
+            first.close(); // e.g. its offer failed: the client may offer again at once
+            WebRtcTransport second = manager.create("alice", loop, secondListener);
+            assertThat(second).isNotSameAs(first);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(manager.transports()).containsExactly(second); // the late close did not remove it
+            });
         }
     }
 }

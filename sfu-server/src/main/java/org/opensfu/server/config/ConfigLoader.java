@@ -65,7 +65,10 @@ public final class ConfigLoader {
                 bool(sfu, "rooms.auto-create"),
                 intInRange(sfu, "rooms.max-rooms", 1, 1_000_000),
                 intInRange(sfu, "rooms.max-participants", 1, 10_000),
-                intInRange(sfu, "rooms.max-tracks-per-participant", 1, 64));
+                intInRange(sfu, "rooms.max-tracks-per-participant", 1, 64),
+                intInRange(sfu, "rooms.last-n", -1, 10_000),
+                bool(sfu, "rooms.skip-silence"),
+                bool(sfu, "rooms.retransmissions"));
         ServerConfig.Signaling signaling = new ServerConfig.Signaling(
                 intInRange(sfu, "signaling.max-message-bytes", 4096, 16 << 20),
                 intInRange(sfu, "signaling.max-messages-per-second", 1, 100_000),

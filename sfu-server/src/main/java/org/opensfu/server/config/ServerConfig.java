@@ -26,7 +26,15 @@ public record ServerConfig(Http http, Rooms rooms, Signaling signaling, Media me
         }
     }
 
-    public record Rooms(boolean autoCreate, int maxRooms, int maxParticipants, int maxTracksPerParticipant) {
+    /**
+     * @param lastN       how many participants' video each participant receives at most, unless it asks otherwise
+     *                    ({@code -1}: everyone's)
+     * @param skipSilence whether audio packets of digital silence are left out for subscribers
+     * @param retransmissions whether lost packets are repaired: subscribers' NACKs answered from the packet cache,
+     *                        publishers NACKed for what the server missed
+     */
+    public record Rooms(boolean autoCreate, int maxRooms, int maxParticipants, int maxTracksPerParticipant, int lastN,
+                        boolean skipSilence, boolean retransmissions) {
     }
 
     public record Signaling(int maxMessageBytes, int maxMessagesPerSecond, int messageBurst) {

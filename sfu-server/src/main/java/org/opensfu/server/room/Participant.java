@@ -35,6 +35,8 @@ public final class Participant {
     private final Set<Integer> usedSsrcs = new HashSet<>();
     int publishedTrackCount;
     long answerVersion;
+    /** The client's own last-N ({@code -1}: no limit), or null for the room's default. */
+    Integer lastN;
     boolean left;
 
     Participant(String id, String displayName, ParticipantConnection connection, Instant joinedAt) {

@@ -14,6 +14,8 @@ import org.opensfu.api.TrackInfo;
 import org.opensfu.api.TrackKind;
 import org.opensfu.api.rest.RoomInfo;
 import org.opensfu.api.signaling.Answer;
+import org.opensfu.api.signaling.DominantSpeaker;
+import org.opensfu.api.signaling.ForwardedVideo;
 import org.opensfu.api.signaling.Joined;
 import org.opensfu.api.signaling.Left;
 import org.opensfu.api.signaling.Offer;
@@ -47,6 +49,7 @@ import org.opensfu.core.transport.CloseReason;
 import org.opensfu.core.transport.WebRtcTransport;
 import org.opensfu.core.transport.ice.IceCandidate;
 import org.opensfu.server.api.ApiException;
+import org.opensfu.server.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +65,7 @@ public final class Room implements RouterListener {
     private final Instant createdAt;
     private final int maxParticipants;
     private final int maxTracksPerParticipant;
+    private final int defaultLastN;
     private final boolean autoCreated;
     private final RoomService service;
     private final MediaEngine engine;
@@ -74,17 +78,22 @@ public final class Room implements RouterListener {
     private final Map<String, Publication> tracks = new HashMap<>();
     private boolean closed;
 
-    Room(String name, Instant createdAt, int maxParticipants, int maxTracksPerParticipant, boolean autoCreated,
+    Room(String name, Instant createdAt, int maxParticipants, ServerConfig.Rooms settings, boolean autoCreated,
          RoomService service, MediaEngine engine) {
         this.name = name;
         this.createdAt = createdAt;
         this.maxParticipants = maxParticipants;
-        this.maxTracksPerParticipant = maxTracksPerParticipant;
+        this.maxTracksPerParticipant = settings.maxTracksPerParticipant();
+        this.defaultLastN = settings.lastN();
         this.autoCreated = autoCreated;
         this.service = service;
         this.engine = engine;
         this.loop = engine.loops().next();
-        this.router = new Router(name, loop, engine.pool(), engine.clock(), RouterConfig.DEFAULT, this,
+        RouterConfig routerConfig = new RouterConfig(RouterConfig.DEFAULT.rtcpReportInterval(),
+                RouterConfig.DEFAULT.keyframeMinInterval(), RouterConfig.DEFAULT.allocationInterval(),
+                RouterConfig.DEFAULT.bwe(), RouterConfig.DEFAULT.allocator(), settings.skipSilence(),
+                settings.retransmissions());
+        this.router = new Router(name, loop, engine.pool(), engine.clock(), routerConfig, this,
                 engine.transitTimes());
     }
 
@@ -195,7 +204,11 @@ public final class Room implements RouterListener {
             participant.endpoint = endpoint;
             participant.transport = transport;
             participant.remoteIce = negotiation.remoteTransport().ice();
-            loop.execute(() -> router.attach(endpoint, transport));
+            int lastN = participant.lastN == null ? defaultLastN : participant.lastN;
+            loop.execute(() -> {
+                router.attach(endpoint, transport);
+                router.setLastN(endpoint, lastN);
+            });
             transport.start(negotiation.remoteTransport());
         } else if (!negotiation.remoteTransport().ice().equals(participant.remoteIce)) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "ICE restarts are not supported");
@@ -225,6 +238,25 @@ public final class Room implements RouterListener {
     private void applyConstraints(Participant participant, int consumerSsrc, TrackConstraints constraints) {
         RouterEndpoint endpoint = participant.endpoint;
         loop.execute(() -> router.setConsumerConstraints(endpoint, consumerSsrc, constraints));
+    }
+
+    /**
+     * Sets how many participants' video the participant receives at most ({@code null} or {@code -1}: all); kept for
+     * its media connection if it has none yet.
+     *
+     * @throws ApiException BAD_REQUEST for values below -1
+     */
+    public synchronized void setLastN(Participant participant, Integer lastN) {
+        checkMember(participant);
+        int value = lastN == null ? -1 : lastN;
+        if (value < -1) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "lastN must be -1 (no limit) or more");
+        }
+        participant.lastN = value;
+        RouterEndpoint endpoint = participant.endpoint;
+        if (endpoint != null) {
+            loop.execute(() -> router.setLastN(endpoint, value));
+        }
     }
 
     /** Adds a trickled candidate of the participant (ignored before its first offer). */
@@ -433,6 +465,28 @@ public final class Room implements RouterListener {
     @Override
     public void onEndpointConnected(RouterEndpoint endpoint) {
         LOG.debug("room={} participant={} media connected", name, endpoint.participantId());
+    }
+
+    @Override
+    public void onDominantSpeakerChanged(RouterEndpoint speaker) {
+        String participantId = speaker == null ? null : speaker.participantId();
+        synchronized (this) {
+            if (!closed) {
+                broadcast(new DominantSpeaker(participantId), null);
+            }
+        }
+        LOG.debug("room={} dominant speaker {}", name, participantId);
+    }
+
+    @Override
+    public void onForwardedVideoChanged(RouterEndpoint subscriber, List<String> participantIds) {
+        synchronized (this) {
+            Participant participant = participants.get(subscriber.participantId());
+            if (participant != null && participant.endpoint == subscriber) {
+                participant.connection().send(participantIds == null ? new ForwardedVideo(-1, List.of())
+                        : new ForwardedVideo(subscriber.lastN(), participantIds));
+            }
+        }
     }
 
     @Override

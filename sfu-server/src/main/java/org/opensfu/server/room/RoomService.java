@@ -50,8 +50,7 @@ public final class RoomService {
             throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "this server has its maximum of " + config.maxRooms()
                     + " rooms");
         }
-        Room room = new Room(name, Instant.now(), maxParticipants, config.maxTracksPerParticipant(), autoCreated,
-                this, engine);
+        Room room = new Room(name, Instant.now(), maxParticipants, config, autoCreated, this, engine);
         rooms.put(name, room);
         return room;
     }

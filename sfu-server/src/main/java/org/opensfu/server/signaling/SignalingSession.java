@@ -16,6 +16,7 @@ import org.opensfu.api.signaling.Join;
 import org.opensfu.api.signaling.Leave;
 import org.opensfu.api.signaling.Offer;
 import org.opensfu.api.signaling.ServerMessage;
+import org.opensfu.api.signaling.SetLastN;
 import org.opensfu.api.signaling.SetTrackConstraints;
 import org.opensfu.core.time.Clock;
 import org.opensfu.core.transport.ice.IceCandidate;
@@ -127,6 +128,7 @@ final class SignalingSession implements ParticipantConnection {
                 case Candidate candidate -> onCandidate(candidate);
                 case Leave leave -> onLeave();
                 case SetTrackConstraints constraints -> onSetTrackConstraints(constraints);
+                case SetLastN lastN -> onSetLastN(lastN);
             }
         } catch (ApiException e) {
             sendError(requestId, e.code(), e.getMessage());
@@ -180,6 +182,11 @@ final class SignalingSession implements ParticipantConnection {
     private void onSetTrackConstraints(SetTrackConstraints constraints) {
         requireJoined();
         room.setTrackConstraints(participant, constraints);
+    }
+
+    private void onSetLastN(SetLastN request) {
+        requireJoined();
+        room.setLastN(participant, request.lastN());
     }
 
     private void onLeave() {

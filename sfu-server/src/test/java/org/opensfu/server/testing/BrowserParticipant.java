@@ -30,7 +30,10 @@ public final class BrowserParticipant implements AutoCloseable {
                           totalSamplesReceived: s.totalSamplesReceived || 0, frameWidth: s.frameWidth || 0,
                           frameHeight: s.frameHeight || 0, packetsLost: s.packetsLost || 0,
                           freezeCount: s.freezeCount || 0, nackCount: s.nackCount || 0,
-                          framesPerSecond: s.framesPerSecond || 0});
+                          framesPerSecond: s.framesPerSecond || 0,
+                          retransmittedPacketsReceived: s.retransmittedPacketsReceived || 0,
+                          framesDropped: s.framesDropped || 0, totalFreezesDuration: s.totalFreezesDuration || 0,
+                          pliCount: s.pliCount || 0});
               }
               return out;
             }
@@ -128,7 +131,9 @@ public final class BrowserParticipant implements AutoCloseable {
                     (String) row.get("kind"), number(row, "framesDecoded"), number(row, "packetsReceived"),
                     number(row, "totalSamplesReceived"), number(row, "frameWidth"), number(row, "frameHeight"),
                     number(row, "packetsLost"), number(row, "freezeCount"), number(row, "nackCount"),
-                    ((Number) row.get("framesPerSecond")).doubleValue()));
+                    ((Number) row.get("framesPerSecond")).doubleValue(), number(row, "retransmittedPacketsReceived"),
+                    number(row, "framesDropped"), ((Number) row.get("totalFreezesDuration")).doubleValue(),
+                    number(row, "pliCount")));
         }
         return tracks;
     }
@@ -173,7 +178,9 @@ public final class BrowserParticipant implements AutoCloseable {
     /** One received track and its inbound-rtp figures. */
     public record RemoteTrack(String trackId, String participantId, String kind, long framesDecoded,
                               long packetsReceived, long totalSamplesReceived, long frameWidth, long frameHeight,
-                              long packetsLost, long freezeCount, long nackCount, double framesPerSecond) {
+                              long packetsLost, long freezeCount, long nackCount, double framesPerSecond,
+                              long retransmittedPacketsReceived, long framesDropped, double totalFreezesSeconds,
+                              long pliCount) {
         public boolean isVideo() {
             return "video".equals(kind);
         }

@@ -96,7 +96,7 @@ class WebClientTest {
             page.navigate(base() + "sdk-test/index.html");
             page.waitForFunction("() => window.testResults", null, new Page.WaitForFunctionOptions().setTimeout(150_000));
             assertThat(page.evaluate("() => window.testResults.failed")).as(page.textContent("#log")).asList().isEmpty();
-            assertThat(page.evaluate("() => window.testResults.total")).isEqualTo(24);
+            assertThat(page.evaluate("() => window.testResults.total")).isEqualTo(25);
             assertThat(errors).isEmpty();
         }
     }
