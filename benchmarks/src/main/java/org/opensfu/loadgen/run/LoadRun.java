@@ -171,17 +171,8 @@ public final class LoadRun {
             streams.addAll(participant.finish().get(10, TimeUnit.SECONDS));
         }
         ServerSample last = server.sample();
-        long expected = 0;
-        long received = 0;
-        long lost = 0;
-        for (StreamReport stream : streams) {
-            expected += stream.expected();
-            received += stream.received();
-            lost += stream.lost();
-        }
-        RunTotals totals = new RunTotals(metrics.mediaPacketsSent.sum(),
-                last.metrics() ? last.packetsForwarded() - first.packetsForwarded() : -1, expected, received, lost,
-                streams.size());
+        RunTotals totals = RunTotals.of(metrics.mediaPacketsSent.sum(),
+                last.metrics() ? last.packetsForwarded() - first.packetsForwarded() : -1, streams);
         return new Outcome(results, totals, streams);
     }
 }
