@@ -137,6 +137,11 @@ public final class LoadGenCommand implements Callable<Integer> {
             + "first: gcm (AEAD_AES_128_GCM), cm (AES_CM_128_HMAC_SHA1_80) (default: ${DEFAULT-VALUE})")
     List<String> srtp;
 
+    @Option(names = "--local-address", defaultValue = "127.0.0.1", description = "address the simulated peers "
+            + "bind and announce (Janus gathers no candidates on a loopback interface: see janus-loopback.sh) "
+            + "(default: ${DEFAULT-VALUE})")
+    InetAddress localAddress;
+
     @Option(names = "--threads", defaultValue = "0", description = "media threads of the load generator "
             + "(default: one per core)")
     int threads;
@@ -164,7 +169,7 @@ public final class LoadGenCommand implements Callable<Integer> {
         OpenSfuProcess started = null;
         ClientMetrics metrics = new ClientMetrics();
         try (PeerRuntime runtime = new PeerRuntime(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                srtpProfiles(), InetAddress.getLoopbackAddress(), metrics, seed)) {
+                srtpProfiles(), localAddress, metrics, seed)) {
             URI signaling = url;
             long pid;
             if (serverJar != null) {
@@ -268,6 +273,7 @@ public final class LoadGenCommand implements Callable<Integer> {
         map.put("audioBitrate", audioBitrate);
         map.put("pacing", pacing);
         map.put("srtp", srtp);
+        map.put("localAddress", localAddress.getHostAddress());
         map.put("loadgenThreads", threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         map.put("serverJvmArgs", serverJvmArgs);
         map.put("serverConfig", serverConfig);
