@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jitsi.srtp.crypto.Aes;
 import org.opensfu.core.srtp.SrtpProfile;
 import org.opensfu.loadgen.measure.ClientMetrics;
 import org.opensfu.loadgen.measure.ServerProbe;
@@ -137,6 +138,11 @@ public final class LoadGenCommand implements Callable<Integer> {
             + "first: gcm (AEAD_AES_128_GCM), cm (AES_CM_128_HMAC_SHA1_80) (default: ${DEFAULT-VALUE})")
     List<String> srtp;
 
+    @Option(names = "--srtp-aes", defaultValue = "SunJCE", description = "jitsi-srtp AES backend of the simulated "
+            + "peers: SunJCE, OpenSSL or auto (jitsi-srtp benchmarks every backend, Bouncy Castle included, on each "
+            + "of its first 10 contexts, on the calling thread) (default: ${DEFAULT-VALUE})")
+    String srtpAes;
+
     @Option(names = "--local-address", defaultValue = "127.0.0.1", description = "address the simulated peers "
             + "bind and announce (Janus gathers no candidates on a loopback interface: see janus-loopback.sh) "
             + "(default: ${DEFAULT-VALUE})")
@@ -166,6 +172,9 @@ public final class LoadGenCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(chosen, steps, rooms, speakers, maxHeight, joinRate, joinTimeout,
                 settle, stepDuration, Duration.ofSeconds(2), chosen.cliName());
         MediaSettings media = mediaSettings();
+        if (!"auto".equalsIgnoreCase(srtpAes)) {
+            Aes.setFactoryClassName(srtpAes);
+        }
         OpenSfuProcess started = null;
         ClientMetrics metrics = new ClientMetrics();
         try (PeerRuntime runtime = new PeerRuntime(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
@@ -273,6 +282,7 @@ public final class LoadGenCommand implements Callable<Integer> {
         map.put("audioBitrate", audioBitrate);
         map.put("pacing", pacing);
         map.put("srtp", srtp);
+        map.put("srtpAes", srtpAes);
         map.put("localAddress", localAddress.getHostAddress());
         map.put("loadgenThreads", threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         map.put("serverJvmArgs", serverJvmArgs);
