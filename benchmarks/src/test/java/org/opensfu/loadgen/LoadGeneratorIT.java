@@ -1,12 +1,12 @@
 package org.opensfu.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,9 @@ import picocli.CommandLine;
  */
 class LoadGeneratorIT {
     private static final int PARTICIPANTS = 3;
+    /** Settle (3 s) plus measurement window (4 s): time every participant hears every other. */
+    private static final int ALL_JOINED_SECONDS = 7;
+    private static final int AUDIO_PACKETS_PER_SECOND = 50;
 
     @Test
     @Timeout(value = 90)
@@ -60,9 +63,9 @@ class LoadGeneratorIT {
         long audioSent = totals.path("audioSourcePackets").asLong();
         long audioLost = totals.path("audioLost").asLong();
         long audioReceived = totals.path("audioReceived").asLong();
-        long audioSeconds = Duration.ofSeconds(7).toSeconds();
-        assertThat(audioSent).as("audio packets published x fan-out").isGreaterThan(
-                PARTICIPANTS * (PARTICIPANTS - 1) * 50L * audioSeconds / 2);
+        assertThat(audioSent).as("audio packets published x fan-out, at least half the time all were there")
+                .isGreaterThan((long) PARTICIPANTS * (PARTICIPANTS - 1) * AUDIO_PACKETS_PER_SECOND
+                        * ALL_JOINED_SECONDS / 2);
         assertThat(audioSent - audioLost).as("audio sent x fan-out - lost").isEqualTo(audioReceived);
         assertThat(totals.path("audioExpected").asLong()).isEqualTo(audioSent);
 
@@ -74,7 +77,7 @@ class LoadGeneratorIT {
         long forwarded = totals.path("serverForwarded").asLong();
         // a stream's very first or last packets, if lost, are invisible to its receiver: allow a handful per stream
         assertThat(forwarded).as("SFU forwarded vs receivers' count").isCloseTo(expected,
-                org.assertj.core.api.Assertions.within((long) totals.path("streams").asInt() * 3));
+                within((long) totals.path("streams").asInt() * 3));
         // loopback with NACK repair: at most a trace of loss even on a loaded machine
         assertThat(lost).isLessThanOrEqualTo(expected / 100);
         assertThat(totals.path("publishedPackets").asLong()).isGreaterThan(audioSent / (PARTICIPANTS - 1));
