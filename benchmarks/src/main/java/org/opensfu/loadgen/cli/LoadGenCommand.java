@@ -41,17 +41,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "opensfu-loadgen", mixinStandardHelpOptions = true, versionProvider = LoadGenCommand.Version.class,
         subcommands = {CompareCommand.class, CommandLine.HelpCommand.class}, sortOptions = false,
-        description = {"Joins rooms of an SFU with many simulated WebRTC participants (ICE, DTLS, SRTP) in one JVM, ",
-            "ramps the load in steps and measures, per step: forwarded packets/s and Mbit/s, SFU CPU and CPU per ",
-            "forwarded packet, transit time p50/p99/max, loss after repair, join time, SFU memory.",
-            "Run it in a loopback-only network namespace, e.g. ip netns exec sfu-dev java -jar opensfu-loadgen.jar"},
+        description = {"Joins rooms of an SFU with many simulated WebRTC participants (ICE, DTLS, SRTP) in one JVM, "
+                + "ramps the load in steps and measures, per step: forwarded packets/s and Mbit/s, SFU CPU and CPU "
+                + "per forwarded packet, transit time p50/p99/max, loss after repair, join time, SFU memory.",
+            "Run it in a loopback-only network namespace, e.g. ip netns exec sfu-dev java -jar opensfu-loadgen.jar "
+                + "...; benchmarks/compare-janus.sh runs OpenSFU and Janus one after the other."},
         footer = {"", "Examples:",
             "  java -jar opensfu-loadgen.jar --start-server sfu-server/target/opensfu.jar --scenario meeting "
                     + "--steps 2,4,8 --step-duration 20s --join-rate 5/s",
             "  java -jar opensfu-loadgen.jar --url ws://127.0.0.1:8080/ws --server-pid 1234 --scenario webinar "
                     + "--steps 10,50,100 --rooms 2",
             "  java -jar opensfu-loadgen.jar --target janus --url ws://127.0.0.1:8188 --server-pid 4321 "
-                    + "--scenario webinar --steps 10",
+                    + "--local-address 10.254.0.1 --scenario webinar --steps 10   (Janus: see janus-loopback.sh)",
             "  java -jar opensfu-loadgen.jar compare results/opensfu-webinar.json results/janus-webinar.json"})
 public final class LoadGenCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "opensfu", description = "opensfu or janus (default: ${DEFAULT-VALUE})")
