@@ -195,6 +195,7 @@ function showLocalTile(stream, name) {
   stream.getTracks().forEach(track => tile.tracks.set(track.id, track));
   refreshTile(tile);
   session.localTile = tile;
+  markSpeaker();
 }
 
 function addRemoteTrack({participantId, trackId, track}) {
@@ -222,6 +223,7 @@ function addRemoteTrack({participantId, trackId, track}) {
   tile.tracks.set(trackId, track);
   refreshTile(tile);
   markOffStage();
+  markSpeaker();
   if (track.kind === 'video') {
     tile.sentConstraints = '';
     sendTileConstraints(tile);
@@ -233,6 +235,13 @@ function removeRemoteTrack({participantId, trackId}) {
   if (!tile || !tile.tracks.delete(trackId)) return;
   if (tile.tracks.size > 0) refreshTile(tile);
   else removeTile(participantId);
+}
+
+/** Outlines the dominant speaker's tile, including tiles created after the announcement. */
+function markSpeaker() {
+  const speaker = session?.client.dominantSpeaker;
+  for (const [id, tile] of session?.tiles ?? []) tile.el.classList.toggle('speaking', id === speaker);
+  session?.localTile?.el.classList.toggle('speaking', speaker != null && speaker === session.client.participantId);
 }
 
 /** Under last-N, marks the tiles whose video the server does not forward now. */
@@ -291,10 +300,7 @@ function listen(client) {
     if (state === 'failed') showMessage('The media connection failed; a firewall may block UDP.');
   });
   client.on('error', error => showMessage(describeError(error, client.url)));
-  client.on('dominantSpeaker', ({participantId}) => {
-    for (const [id, tile] of session?.tiles ?? []) tile.el.classList.toggle('speaking', id === participantId);
-    session?.localTile?.el.classList.toggle('speaking', participantId === client.participantId);
-  });
+  client.on('dominantSpeaker', () => markSpeaker());
   client.on('forwardedVideo', () => markOffStage());
   client.on('left', ({reason}) => {
     const leaving = session?.leaving;
