@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.core.sdp.Codec;
-import org.opensfu.core.sdp.Connection;
 import org.opensfu.core.sdp.Direction;
 import org.opensfu.core.sdp.ExtMap;
 import org.opensfu.core.sdp.MediaDescription;
@@ -15,7 +14,6 @@ import org.opensfu.core.sdp.RtcpFeedback;
 import org.opensfu.core.sdp.SessionDescription;
 import org.opensfu.core.sdp.SessionDescriptionBuilder;
 import org.opensfu.core.sdp.SetupRole;
-import org.opensfu.core.transport.ice.IceCandidate;
 
 /**
  * Answers an SFU's offer for a receive-only peer connection (JSEP, RFC 8829 §5.3), as a browser would for Janus'
@@ -66,20 +64,8 @@ public final class AnswerSdp {
 
     private static MediaDescription accepted(MediaDescription offered, Direction offeredDirection, Codec codec,
                                              LocalTransport local, boolean first) {
-        MediaDescriptionBuilder section = MediaDescription.builder(offered.mediaType(), 9, offered.protocol(),
-                List.of());
-        section.connection(new Connection("IN", "IP4", "0.0.0.0"));
-        if (first) {
-            for (IceCandidate candidate : local.candidates()) {
-                section.candidate(candidate);
-            }
-            section.endOfCandidates();
-        }
-        section.iceUfrag(local.ice().ufrag());
-        section.icePassword(local.ice().password());
-        section.fingerprint(local.fingerprint());
-        section.setup(SetupRole.ACTIVE);
-        section.mid(offered.mid().orElseThrow());
+        MediaDescriptionBuilder section = local.section(offered.mediaType(), offered.protocol(),
+                offered.mid().orElseThrow(), SetupRole.ACTIVE, first);
         for (ExtMap extmap : offered.extmaps()) {
             if (UNDERSTOOD.stream().anyMatch(e -> e.uri().equals(extmap.uri())) && extmap.id() <= 14) {
                 section.extmap(extmap.id(), extmap.uri());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opensfu.core.sdp.Codec;
-import org.opensfu.core.sdp.Connection;
 import org.opensfu.core.sdp.Direction;
 import org.opensfu.core.sdp.MediaDescription;
 import org.opensfu.core.sdp.MediaDescriptionBuilder;
@@ -18,7 +17,6 @@ import org.opensfu.core.sdp.SessionDescriptionBuilder;
 import org.opensfu.core.sdp.SetupRole;
 import org.opensfu.core.sdp.Simulcast;
 import org.opensfu.core.sdp.SsrcGroup;
-import org.opensfu.core.transport.ice.IceCandidate;
 import org.opensfu.core.rtp.HeaderExtension;
 import org.opensfu.loadgen.media.LayerSpec;
 import org.opensfu.loadgen.media.PublishPlan;
@@ -160,21 +158,7 @@ public final class OfferSdp {
     }
 
     private static MediaDescriptionBuilder start(String mediaType, LocalTransport local, String mid, boolean first) {
-        MediaDescriptionBuilder section = MediaDescription.builder(mediaType, 9, MediaDescription.UDP_TLS_RTP_SAVPF,
-                List.of());
-        section.connection(new Connection("IN", "IP4", "0.0.0.0"));
-        if (first) {
-            for (IceCandidate candidate : local.candidates()) {
-                section.candidate(candidate);
-            }
-            section.endOfCandidates();
-        }
-        section.iceUfrag(local.ice().ufrag());
-        section.icePassword(local.ice().password());
-        section.fingerprint(local.fingerprint());
-        section.setup(SetupRole.ACTPASS);
-        section.mid(mid);
-        return section;
+        return local.section(mediaType, MediaDescription.UDP_TLS_RTP_SAVPF, mid, SetupRole.ACTPASS, first);
     }
 
     private static void finish(MediaDescriptionBuilder section) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opensfu.core.srtp.SrtpProfile;
+import org.opensfu.core.stats.DropReason;
 import org.opensfu.core.testing.Chromium;
 import org.opensfu.core.testing.StaticPageServer;
 import org.opensfu.core.transport.dtls.DtlsFingerprint;
@@ -90,7 +91,12 @@ class ChromiumTransportInteropTest {
             byte[] rtcp = pair.serverEvents.nextRtcp(Duration.ofSeconds(10));
             assertThat(rtcp).isNotNull();
             assertThat(rtcp[1] & 0xFF).isEqualTo(200); // a compound RTCP packet starts with a sender report
-            assertThat(pair.server.stats().drops()).isEmpty();
+            // Chromium may send its first SRTP packets in the moment between its receiving our DTLS Finished and our
+            // SRTP keys being installed: those few are counted as NOT_CONNECTED, like libwebrtc drops them. Nothing else.
+            assertThat(pair.server.stats().drops()).allSatisfy((reason, count) -> {
+                assertThat(reason).isEqualTo(DropReason.NOT_CONNECTED);
+                assertThat(count).isLessThanOrEqualTo(20L);
+            });
         }
     }
 
