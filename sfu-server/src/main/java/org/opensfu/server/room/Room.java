@@ -77,6 +77,8 @@ public final class Room implements RouterListener {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, Publication> tracks = new HashMap<>();
     private boolean closed;
+    /** The last dominant speaker announced, for participants who join later; null when none. Guarded by this. */
+    private String dominantSpeakerId;
 
     Room(String name, Instant createdAt, int maxParticipants, ServerConfig.Rooms settings, boolean autoCreated,
          RoomService service, MediaEngine engine) {
@@ -168,6 +170,9 @@ public final class Room implements RouterListener {
         } while (participants.containsKey(id));
         Participant participant = new Participant(id, displayName, connection, Instant.now());
         connection.send(new Joined(requestId, id, name, participantInfos(null)));
+        if (dominantSpeakerId != null) {
+            connection.send(new DominantSpeaker(dominantSpeakerId));
+        }
         broadcast(new ParticipantJoined(participant.info()), null);
         participants.put(id, participant);
         LOG.info("room={} participant={} joined ({} in the room)", name, id, participants.size());
@@ -471,6 +476,7 @@ public final class Room implements RouterListener {
     public void onDominantSpeakerChanged(RouterEndpoint speaker) {
         String participantId = speaker == null ? null : speaker.participantId();
         synchronized (this) {
+            dominantSpeakerId = participantId;
             if (!closed) {
                 broadcast(new DominantSpeaker(participantId), null);
             }
