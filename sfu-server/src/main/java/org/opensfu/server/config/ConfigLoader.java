@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.opensfu.core.srtp.SrtpAesBackend;
 import org.opensfu.core.srtp.SrtpProfile;
 
@@ -207,70 +208,49 @@ public final class ConfigLoader {
         return ROOT + "." + path;
     }
 
-    private static String string(Config config, String path) {
+    /** Reads one setting with {@code getter}; a missing, mistyped or unparsable value names the key. */
+    private static <T> T read(Config config, String path, BiFunction<Config, String, T> getter, String expected) {
         try {
-            String value = config.getString(path);
-            if (value.isBlank()) {
-                throw new ConfigException(key(path), "must not be empty");
-            }
-            return value;
-        } catch (Missing | WrongType e) {
-            throw new ConfigException(key(path), "expected a string");
+            return getter.apply(config, path);
+        } catch (Missing | WrongType | BadValue e) {
+            throw new ConfigException(key(path), "expected " + expected);
         }
+    }
+
+    private static String string(Config config, String path) {
+        String value = read(config, path, Config::getString, "a string");
+        if (value.isBlank()) {
+            throw new ConfigException(key(path), "must not be empty");
+        }
+        return value;
     }
 
     /** A string setting; empty means absent (null). */
     private static String optionalString(Config config, String path) {
-        try {
-            String value = config.getString(path).trim();
-            return value.isEmpty() ? null : value;
-        } catch (Missing | WrongType e) {
-            throw new ConfigException(key(path), "expected a string");
-        }
+        String value = read(config, path, Config::getString, "a string").trim();
+        return value.isEmpty() ? null : value;
     }
 
     private static boolean bool(Config config, String path) {
-        try {
-            return config.getBoolean(path);
-        } catch (Missing | WrongType e) {
-            throw new ConfigException(key(path), "expected true or false");
-        }
+        return read(config, path, Config::getBoolean, "true or false");
     }
 
     private static int intInRange(Config config, String path, int min, int max) {
-        int value;
-        try {
-            value = config.getInt(path);
-        } catch (Missing | WrongType e) {
-            throw new ConfigException(key(path), "expected a whole number between " + min + " and " + max);
-        }
-        if (value < min || value > max) {
-            throw new ConfigException(key(path), value + " is not between " + min + " and " + max);
-        }
-        return value;
+        return (int) longInRange(config, path, min, max);
     }
 
     private static long longInRange(Config config, String path, long min, long max) {
-        long value;
-        try {
-            value = config.getLong(path);
-        } catch (Missing | WrongType e) {
-            throw new ConfigException(key(path), "expected a whole number between " + min + " and " + max);
-        }
-        if (value < min || value > max) {
-            throw new ConfigException(key(path), value + " is not between " + min + " and " + max);
-        }
-        return value;
+        long value = read(config, path, Config::getLong, "a whole number between " + min + " and " + max);
+        return inRange(path, value, min, max);
     }
 
     private static double doubleInRange(Config config, String path, double min, double max) {
-        double value;
-        try {
-            value = config.getDouble(path);
-        } catch (Missing | WrongType e) {
-            throw new ConfigException(key(path), "expected a number between " + min + " and " + max);
-        }
-        if (!(value >= min && value <= max)) {
+        double value = read(config, path, Config::getDouble, "a number between " + min + " and " + max);
+        return inRange(path, value, min, max);
+    }
+
+    private static <N extends Number & Comparable<N>> N inRange(String path, N value, N min, N max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) { // Double.compareTo puts NaN above max
             throw new ConfigException(key(path), value + " is not between " + min + " and " + max);
         }
         return value;
@@ -282,25 +262,15 @@ public final class ConfigLoader {
     }
 
     private static Duration positiveDuration(Config config, String path) {
-        Duration value;
-        try {
-            value = config.getDuration(path);
-        } catch (Missing | WrongType | BadValue e) {
-            throw new ConfigException(key(path), "expected a duration such as \"30s\"");
-        }
-        if (value.isNegative() || value.isZero()) {
+        Duration value = nonNegativeDuration(config, path);
+        if (value.isZero()) {
             throw new ConfigException(key(path), "must be positive");
         }
         return value;
     }
 
     private static Duration nonNegativeDuration(Config config, String path) {
-        Duration value;
-        try {
-            value = config.getDuration(path);
-        } catch (Missing | WrongType | BadValue e) {
-            throw new ConfigException(key(path), "expected a duration such as \"30s\"");
-        }
+        Duration value = read(config, path, Config::getDuration, "a duration such as \"30s\"");
         if (value.isNegative()) {
             throw new ConfigException(key(path), "must not be negative");
         }
@@ -309,16 +279,14 @@ public final class ConfigLoader {
 
     /** A list, or (from an environment variable) a comma-separated string. */
     private static List<String> stringList(Config config, String path) {
-        try {
-            if (config.getValue(path).valueType() == ConfigValueType.STRING) {
-                String raw = config.getString(path).trim();
+        return read(config, path, (c, p) -> {
+            if (c.getValue(p).valueType() == ConfigValueType.STRING) {
+                String raw = c.getString(p).trim();
                 return raw.isEmpty() ? List.of()
                         : Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             }
-            return config.getStringList(path);
-        } catch (Missing | WrongType e) {
-            throw new ConfigException(key(path), "expected a list of strings");
-        }
+            return c.getStringList(p);
+        }, "a list of strings");
     }
 
     private static List<InetAddress> addresses(Config config, String path) {
