@@ -1,5 +1,6 @@
 package org.opensfu.core.rtp;
 
+import java.util.Arrays;
 import org.opensfu.core.util.Bytes;
 
 /**
@@ -376,5 +377,23 @@ public final class RtpPacket {
         }
         extIds[index] = (byte) newId;
         return true;
+    }
+
+    /**
+     * Overwrites indexed element {@code index}, header and data, with zero bytes, which RFC 8285 §4.2/§4.3 define as
+     * padding, and drops it from this view's index so that {@link #findExtension} no longer finds it.
+     */
+    public void blankExtension(int index) {
+        int dataOff = off + extDataOffsets[index];
+        int headerLength = isOneByteExtension() ? 1 : 2;
+        Arrays.fill(buf, dataOff - headerLength, dataOff + (extDataLengths[index] & 0xFF), (byte) 0);
+        extIds[index] = 0;
+    }
+
+    /** Overwrites the whole extension block with padding (RFC 8285 §4.2) and forgets every indexed element. */
+    public void blankAllExtensions() {
+        int blockStart = off + FIXED_HEADER_LENGTH + 4 * csrcCount() + 4;
+        Arrays.fill(buf, blockStart, off + headerLength(), (byte) 0);
+        extensionCount = 0;
     }
 }

@@ -48,4 +48,40 @@ class HeaderExtensionRewriterTest {
         assertThat(after.wrap(bytes, 0, bytes.length)).isTrue();
         assertThat(after.extensionCount()).isZero();
     }
+
+    @Test
+    void aStrippedElementIsNoLongerFoundInTheSameView() {
+        // the publisher's MID (ID 4, stripped) comes first; the subscriber uses ID 4 for transport-cc
+        HeaderExtensionMap publisher = new HeaderExtensionMap(Map.of(HeaderExtension.MID, 4,
+                HeaderExtension.TRANSPORT_CC, 3));
+        HeaderExtensionMap subscriber = new HeaderExtensionMap(Map.of(HeaderExtension.TRANSPORT_CC, 4));
+        byte[] bytes = TestPackets.rtpWithExtensions(96, 1, 90, 42, new int[] {4, 3},
+                new byte[][] {{'1', '0'}, {0, 7}}, new byte[] {9});
+        RtpPacket packet = new RtpPacket();
+        assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
+
+        HeaderExtensionRewriter.rewrite(packet, HeaderExtensionMap.forwardingTable(publisher, subscriber));
+
+        // the view the forwarder goes on using finds the transport-cc element, not the blanked MID before it
+        int index = packet.findExtension(4);
+        assertThat(index).isEqualTo(1);
+        assertThat(packet.extensionDataLength(index)).isEqualTo(2);
+        RtpPacket after = new RtpPacket();
+        assertThat(after.wrap(bytes, 0, bytes.length)).isTrue();
+        assertThat(after.extensionCount()).isEqualTo(1);
+        assertThat(after.findExtension(4)).isZero();
+    }
+
+    @Test
+    void anUnindexableBlockIsBlankedAndForgotten() {
+        RtpPacket packet = new RtpPacket();
+        byte[] bytes = TestPackets.rtpWithExtensions(96, 1, 90, 42, new int[] {3},
+                new byte[][] {{0, 7}}, new byte[] {9});
+        assertThat(packet.wrap(bytes, 0, bytes.length)).isTrue();
+        packet.blankAllExtensions();
+        assertThat(packet.findExtension(3)).isEqualTo(-1);
+        RtpPacket after = new RtpPacket();
+        assertThat(after.wrap(bytes, 0, bytes.length)).isTrue();
+        assertThat(after.extensionCount()).isZero();
+    }
 }
