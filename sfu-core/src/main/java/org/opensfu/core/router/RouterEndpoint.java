@@ -158,9 +158,11 @@ public final class RouterEndpoint implements TransportListener {
             ProducerLayer layer = producer.layer(i);
             if (layer.ssrc() != 0) {
                 producersBySsrc.remove(layer.ssrc());
+                forgetSrtpContexts(layer.ssrc());
             }
             if (layer.rtxSsrc() != 0) {
                 producersBySsrc.remove(layer.rtxSsrc());
+                forgetSrtpContexts(layer.rtxSsrc());
             }
         }
         producers.remove(producer);
@@ -180,7 +182,7 @@ public final class RouterEndpoint implements TransportListener {
         return true;
     }
 
-    /** The endpoint's producers that have rid layers still waiting for their SSRC. */
+    /** The producers, not copied: for the router's timers, on the loop. */
     List<Producer> producersList() {
         return producers;
     }
@@ -202,6 +204,17 @@ public final class RouterEndpoint implements TransportListener {
     void unregisterConsumer(Consumer consumer) {
         consumersBySsrc.remove(consumer.ssrc());
         consumers.remove(consumer);
+        forgetSrtpContexts(consumer.ssrc());
+        if (consumer.spec().hasRtx()) {
+            forgetSrtpContexts(consumer.spec().rtxSsrc());
+        }
+    }
+
+    /** Frees the SRTP contexts of an SSRC that is gone, so that track churn never reaches the per-session cap. */
+    private void forgetSrtpContexts(int ssrc) {
+        if (transport != null) {
+            transport.forgetSsrc(ssrc);
+        }
     }
 
     int speakerIndex() {

@@ -69,6 +69,11 @@ public final class WebRtcTransport implements PacketHandler, AutoCloseable {
     @SuppressWarnings("unused") // accessed through LAST_ACTIVITY
     private long lastActivityNanos;
 
+    /**
+     * Keys from a finished DTLS handshake, handed from the DTLS thread to the loop. The loop installs them at its next
+     * task or, if the peer's first SRTP packet is already queued ahead of that task, when that packet is handled.
+     */
+    private final AtomicReference<SrtpKeyingMaterial> pendingKeys = new AtomicReference<>();
     /** Confined to the loop thread. */
     private SrtpSession srtp;
     private CloseReason closeReason;
@@ -196,6 +201,9 @@ public final class WebRtcTransport implements PacketHandler, AutoCloseable {
     /** On the loop thread: decrypt in place and deliver. */
     @Override
     public void handlePacket(PacketBuffer packet) {
+        if (srtp == null) {
+            installPendingKeys();
+        }
         SrtpSession session = srtp;
         if (session == null || closeReason != null) {
             drops.increment(closeReason != null ? DropReason.CLOSED : DropReason.NOT_CONNECTED);
@@ -235,6 +243,13 @@ public final class WebRtcTransport implements PacketHandler, AutoCloseable {
     /** Encrypts a (compound) RTCP packet in place and sends it. Loop thread only; the caller keeps the buffer. */
     public boolean sendRtcp(PacketBuffer packet) {
         return protectAndSend(packet, true);
+    }
+
+    /** Loop thread only: frees the SRTP contexts of an SSRC that left (both directions); new packets would re-derive. */
+    public void forgetSsrc(int ssrc) {
+        if (srtp != null) {
+            srtp.removeSsrc(ssrc);
+        }
     }
 
     private boolean protectAndSend(PacketBuffer packet, boolean rtcp) {
@@ -298,18 +313,26 @@ public final class WebRtcTransport implements PacketHandler, AutoCloseable {
     }
 
     private void onDtlsConnected(SrtpKeyingMaterial keyingMaterial) {
-        loop.execute(() -> {
-            if (state.get() != TransportState.CONNECTING || closeReason != null) {
-                keyingMaterial.wipe();
-                return;
-            }
-            srtp = new SrtpSession(keyingMaterial);
+        pendingKeys.set(keyingMaterial);
+        loop.execute(this::installPendingKeys);
+    }
+
+    /** On the loop thread: turns the DTLS keys into the SRTP session, once, and reports the transport connected. */
+    private void installPendingKeys() {
+        SrtpKeyingMaterial keyingMaterial = pendingKeys.getAndSet(null);
+        if (keyingMaterial == null) {
+            return;
+        }
+        if (state.get() != TransportState.CONNECTING || closeReason != null) {
             keyingMaterial.wipe();
-            if (state.compareAndSet(TransportState.CONNECTING, TransportState.CONNECTED)) {
-                LOG.debug("{}: connected, SRTP profile {}", id, srtp.profile());
-                listener.onTransportConnected(this);
-            }
-        });
+            return;
+        }
+        srtp = new SrtpSession(keyingMaterial);
+        keyingMaterial.wipe();
+        if (state.compareAndSet(TransportState.CONNECTING, TransportState.CONNECTED)) {
+            LOG.debug("{}: connected, SRTP profile {}", id, srtp.profile());
+            listener.onTransportConnected(this);
+        }
     }
 
     // ------------------------------------------------------------------ statistics

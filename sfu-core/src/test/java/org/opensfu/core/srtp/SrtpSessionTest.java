@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opensfu.core.buffer.PacketBuffer;
@@ -93,6 +94,27 @@ class SrtpSessionTest {
         PacketBuffer packet = pool.acquire();
         packet.copyFrom(bytes, 0, bytes.length);
         return packet;
+    }
+
+    @Test
+    void forgottenSsrcsFreeRoomUnderTheContextCap() {
+        try (SrtpSession session = new SrtpSession(keys(SrtpProfile.AEAD_AES_128_GCM, true))) {
+            for (int ssrc = 1; ssrc <= SrtpSession.MAX_SSRCS; ssrc++) {
+                assertThat(protect(session, ssrc)).isEqualTo(SrtpResult.OK);
+            }
+            assertThat(protect(session, 5000)).as("one SSRC over the cap").isEqualTo(SrtpResult.SSRC_LIMIT);
+            session.removeSsrc(7);
+            assertThat(protect(session, 5000)).as("after an SSRC left").isEqualTo(SrtpResult.OK);
+        }
+    }
+
+    private SrtpResult protect(SrtpSession session, int ssrc) {
+        PacketBuffer packet = buffer(TestPackets.rtp(96, 1, 90, ssrc, payload(20)));
+        try {
+            return session.protectRtp(packet);
+        } finally {
+            packet.release();
+        }
     }
 
     private static byte[] bytes(PacketBuffer packet) {
