@@ -400,7 +400,8 @@ public final class Router implements AutoCloseable {
                         continue;
                     }
                     int count;
-                    while ((count = generator.collectNacks(nowNanos, 0, nackSequenceNumbers)) > 0) {
+                    while ((count = generator.collectNacks(nowNanos, endpoint.rttMillis() * 1_000_000L,
+                            nackSequenceNumbers)) > 0) {
                         int length = GenericNack.write(rtcpScratch.array(), PacketBuffer.HEADROOM,
                                 endpoint.localSsrc(), layer.ssrc(), nackSequenceNumbers, count);
                         rtcpScratch.setOffsetAndLength(PacketBuffer.HEADROOM, length);

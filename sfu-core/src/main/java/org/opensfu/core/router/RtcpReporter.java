@@ -32,8 +32,8 @@ final class RtcpReporter {
 
     /** Sends this endpoint's reports through its transport, using {@code buffer} as scratch. */
     void sendReports(RouterEndpoint endpoint, PacketBuffer buffer, long nowNanos) {
-        List<Producer> producers = endpoint.producers();
-        List<Consumer> consumers = endpoint.consumers();
+        List<Producer> producers = endpoint.producersList();
+        List<Consumer> consumers = endpoint.consumersList();
         int nextProducer = 0;
         int nextConsumer = 0;
         do {
