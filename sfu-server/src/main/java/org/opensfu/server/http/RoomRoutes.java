@@ -29,7 +29,7 @@ public final class RoomRoutes {
 
     public static void mount(Router router, RoomService rooms) {
         RoomRoutes routes = new RoomRoutes(rooms);
-        router.route(BASE + "*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.route(BASE + "*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.post(BASE).handler(routes::create);
         router.get(BASE).handler(ctx -> Json.respond(ctx, 200,
                 new RoomList(rooms.list().stream().map(Room::info).toList())));
@@ -56,6 +56,9 @@ public final class RoomRoutes {
                 throw new ApiException(ErrorCode.BAD_REQUEST, "a JSON body {\"room\": ...} is required");
             }
             request = Json.MAPPER.readValue(body, CreateRoomRequest.class);
+            if (request == null) { // the body "null"
+                throw new ApiException(ErrorCode.BAD_REQUEST, "a JSON body {\"room\": ...} is required");
+            }
         } catch (JsonProcessingException e) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "malformed JSON body: " + e.getOriginalMessage());
         }

@@ -120,8 +120,11 @@ public final class SfuMetrics implements AutoCloseable {
                 .description("1 while the server drains (no new rooms)").register(registry);
     }
 
-    /** Takes a new media snapshot and renders every series (Prometheus text format). Blocks: not on an event loop. */
-    public String scrape() {
+    /**
+     * Takes a new media snapshot and renders every series (Prometheus text format). Blocks: not on an event loop.
+     * Serialised, so that concurrent scrapes never render a mix of two snapshots (counters would seem to go back).
+     */
+    public synchronized String scrape() {
         collector.refresh();
         return registry.scrape();
     }

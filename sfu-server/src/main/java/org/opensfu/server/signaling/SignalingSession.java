@@ -120,6 +120,10 @@ final class SignalingSession implements ParticipantConnection {
             sendError(null, ErrorCode.BAD_REQUEST, "malformed message: " + firstLine(e.getOriginalMessage()));
             return;
         }
+        if (message == null) { // the text "null"
+            sendError(null, ErrorCode.BAD_REQUEST, "a message must be a JSON object with a \"type\"");
+            return;
+        }
         String requestId = requestId(message);
         try {
             switch (message) {

@@ -54,6 +54,7 @@ class RoomApiTest {
     @Test
     void refusesBadBodiesWithJsonErrors() throws Exception {
         assertError(request("POST", "/api/v1/rooms", "{\"room\": "), 400, "BAD_REQUEST");
+        assertError(request("POST", "/api/v1/rooms", "null"), 400, "BAD_REQUEST");
         assertError(request("POST", "/api/v1/rooms", ""), 400, "BAD_REQUEST");
         assertError(request("POST", "/api/v1/rooms", "{\"room\": \"a b\"}"), 400, "BAD_REQUEST");
         assertError(request("POST", "/api/v1/rooms", "{\"room\": \"ok\", \"color\": \"red\"}"), 400, "BAD_REQUEST");

@@ -34,6 +34,8 @@ class SignalingProtocolTest {
             assertError(client.next(WAIT), "BAD_REQUEST", "malformed");
             client.send("[1, 2, 3]");
             assertError(client.next(WAIT), "BAD_REQUEST", null);
+            client.send("null");
+            assertError(client.next(WAIT), "BAD_REQUEST", "JSON object");
             client.send("{\"type\": \"teleport\"}");
             assertError(client.next(WAIT), "BAD_REQUEST", "teleport");
             client.send("{\"room\": \"x\"}");
