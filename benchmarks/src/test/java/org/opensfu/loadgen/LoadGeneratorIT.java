@@ -58,6 +58,8 @@ class LoadGeneratorIT {
         int streamsPerReceiver = 2 * (PARTICIPANTS - 1);
         assertThat(totals.path("streams").asInt()).isEqualTo(PARTICIPANTS * streamsPerReceiver);
         assertThat(totals.path("videoStreamsWithoutKeyframe").asInt()).isZero();
+        assertThat(totals.path("audioStreamsWithoutPackets").asInt(-1)).as("audio streams that never received")
+                .isZero();
 
         // audio: packets sent by the publishers x fan-out - losses = packets received
         long audioSent = totals.path("audioSourcePackets").asLong();

@@ -25,10 +25,13 @@ import org.opensfu.loadgen.peer.StreamReport;
  * @param audioReceived      of those, received
  * @param audioLost          of those, never received
  * @param videoStreamsWithoutKeyframe received video streams on which no VP8 key frame ever arrived
+ * @param audioStreamsWithoutPackets  received audio streams on which no packet ever arrived (left out of the audio
+ *                                    figures above, so the consistency check must see them here)
  */
 public record RunTotals(long publishedPackets, long serverForwarded, long receiverExpected, long receiverReceived,
                         long receiverLost, int streams, long audioSourcePackets, long audioExpected,
-                        long audioReceived, long audioLost, int videoStreamsWithoutKeyframe) {
+                        long audioReceived, long audioLost, int videoStreamsWithoutKeyframe,
+                        int audioStreamsWithoutPackets) {
 
     /** Adds up the receivers' stream reports. */
     static RunTotals of(long publishedPackets, long serverForwarded,
@@ -42,6 +45,7 @@ public record RunTotals(long publishedPackets, long serverForwarded, long receiv
         long audioLost = 0;
         int streams = 0;
         int videoWithoutKeyframe = 0;
+        int audioWithoutPackets = 0;
         for (StreamReport stream : reports) {
             streams++;
             expected += stream.expected();
@@ -51,7 +55,9 @@ public record RunTotals(long publishedPackets, long serverForwarded, long receiv
                 if (!stream.keyframeSeen()) {
                     videoWithoutKeyframe++;
                 }
-            } else if (stream.firstSourceIndex() >= 0) {
+            } else if (stream.firstSourceIndex() < 0) {
+                audioWithoutPackets++;
+            } else {
                 audioSpan += (long) stream.lastSourceIndex() - stream.firstSourceIndex() + 1;
                 audioExpected += stream.expected();
                 audioReceived += stream.received();
@@ -59,6 +65,6 @@ public record RunTotals(long publishedPackets, long serverForwarded, long receiv
             }
         }
         return new RunTotals(publishedPackets, serverForwarded, expected, received, lost, streams, audioSpan,
-                audioExpected, audioReceived, audioLost, videoWithoutKeyframe);
+                audioExpected, audioReceived, audioLost, videoWithoutKeyframe, audioWithoutPackets);
     }
 }

@@ -65,7 +65,8 @@ class BandwidthEstimationAcceptanceTest {
             assertThat(aboveHalfAgain).as("time far above capacity after %d s", from / SECOND)
                     .isLessThanOrEqualTo(1500 * MS);
         }
-        assertThat(realMillis).as("real time for 100 simulated seconds").isLessThan(2000);
+        // virtual time: a guard against a hang or a sleep sneaking in, not a speed test (that is benchmarks' job)
+        assertThat(realMillis).as("real time for 100 simulated seconds").isLessThan(30_000);
     }
 
     @Test

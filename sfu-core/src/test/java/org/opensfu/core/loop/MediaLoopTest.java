@@ -48,15 +48,17 @@ class MediaLoopTest {
     void refusesPacketsWhenItsQueueIsFullSoTheCallerCanCountTheDrop() throws Exception {
         PacketBufferPool pool = new PacketBufferPool(64);
         CountDownLatch blocker = new CountDownLatch(1);
+        CountDownLatch blocking = new CountDownLatch(1);
         try (MediaLoop loop = new MediaLoop("test", Clock.system(), 4)) {
             loop.execute(() -> {
+                blocking.countDown();
                 try {
                     blocker.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
-            Thread.sleep(50);
+            assertThat(blocking.await(5, TimeUnit.SECONDS)).as("the loop thread is inside the blocking task").isTrue();
             int accepted = 0;
             for (int i = 0; i < 10; i++) {
                 PacketBuffer packet = pool.acquire();

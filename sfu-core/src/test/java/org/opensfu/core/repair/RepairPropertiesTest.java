@@ -21,6 +21,7 @@ import org.opensfu.core.buffer.PacketBufferPool;
 import org.opensfu.core.rtcp.GenericNack;
 import org.opensfu.core.rtp.RtpPacket;
 import org.opensfu.core.testing.HexFixtures;
+import org.opensfu.core.testing.RtpArbitraries;
 
 /**
  * Random inputs: nothing throws, the cache and the history never return a packet under a number they did not store it
@@ -33,19 +34,7 @@ class RepairPropertiesTest {
 
     @Provide
     Arbitrary<byte[]> rtpLike() {
-        // version 2, random P/X/CC and rest; a plausible extension profile so that the extension paths are used
-        return Arbitraries.bytes().array(byte[].class).ofMinSize(12).ofMaxSize(300).map(b -> {
-            b[0] = (byte) (0x80 | (b[0] & 0x3F));
-            if ((b[0] & 0x10) != 0 && b.length > 16 + 4 * (b[0] & 0x0F)) {
-                int p = 12 + 4 * (b[0] & 0x0F);
-                boolean twoByte = (b[1] & 1) != 0;
-                b[p] = (byte) (twoByte ? 0x10 : 0xBE);
-                b[p + 1] = (byte) (twoByte ? b[p + 1] & 0x0F : 0xDE);
-                b[p + 2] = 0;
-                b[p + 3] = (byte) (b[p + 3] & 0x0F);
-            }
-            return b;
-        });
+        return RtpArbitraries.rtpLike(300);
     }
 
     // ---------------------------------------------------------------- RTX

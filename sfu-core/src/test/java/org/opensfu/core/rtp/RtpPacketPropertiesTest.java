@@ -11,6 +11,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.opensfu.core.testing.HexFixtures;
+import org.opensfu.core.testing.RtpArbitraries;
 
 /** Fuzz-style properties: wrap never throws and what it accepts is self-consistent. */
 class RtpPacketPropertiesTest {
@@ -36,19 +37,7 @@ class RtpPacketPropertiesTest {
 
     @Provide
     Arbitrary<byte[]> rtpLike() {
-        // version 2, random P/X/CC, random rest: exercises the extension and padding paths
-        return Arbitraries.bytes().array(byte[].class).ofMinSize(12).ofMaxSize(120).map(b -> {
-            b[0] = (byte) (0x80 | (b[0] & 0x3F));
-            if ((b[0] & 0x10) != 0 && b.length > 16 + 4 * (b[0] & 0x0F)) {
-                int p = 12 + 4 * (b[0] & 0x0F);
-                boolean twoByte = (b[1] & 1) != 0;
-                b[p] = (byte) (twoByte ? 0x10 : 0xBE);
-                b[p + 1] = (byte) (twoByte ? b[p + 1] & 0x0F : 0xDE);
-                b[p + 2] = 0;
-                b[p + 3] = (byte) (b[p + 3] & 0x0F);
-            }
-            return b;
-        });
+        return RtpArbitraries.rtpLike(120);
     }
 
     @Property(tries = 1000)
