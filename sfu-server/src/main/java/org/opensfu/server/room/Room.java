@@ -3,9 +3,11 @@ package org.opensfu.server.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.opensfu.api.ErrorCode;
 import org.opensfu.api.ParticipantInfo;
@@ -76,6 +78,8 @@ public final class Room implements RouterListener {
     // guarded by this
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, Publication> tracks = new HashMap<>();
+    /** Tracks a participant may hold constraints for (set before subscribing too, so also for unknown ids). */
+    static final int MAX_TRACK_CONSTRAINTS = 1024;
     private boolean closed;
     /** The last dominant speaker announced, for participants who join later; null when none. Guarded by this. */
     private String dominantSpeakerId;
@@ -190,37 +194,70 @@ public final class Room implements RouterListener {
         if (offer.sdp() == null || offer.sdp().isBlank()) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "offer without sdp");
         }
-        boolean first = participant.transport == null;
-        RouterEndpoint endpoint = first ? router.createEndpoint(participant.id()) : participant.endpoint;
-        WebRtcTransport transport = first ? engine.transports().create(participant.id(), loop, endpoint)
-                : participant.transport;
-        Negotiation negotiation;
+        Map<String, SubscriptionRequest> requests = subscriptionRequests(participant, offer);
+        List<SubscribedMedia> subscribed = List.of();
         try {
-            negotiation = negotiator.answer(offer.sdp(), new LocalTransportInfo(transport.localIceParameters(),
-                    transport.localFingerprint(), engine.transports().localCandidates()),
-                    subscriptionRequests(participant, offer), ++participant.answerVersion);
-        } catch (NegotiationException e) {
-            if (first) {
-                transport.close();
+            boolean first = participant.transport == null;
+            RouterEndpoint endpoint = first ? router.createEndpoint(participant.id()) : participant.endpoint;
+            WebRtcTransport transport = first ? engine.transports().create(participant.id(), loop, endpoint)
+                    : participant.transport;
+            Negotiation negotiation;
+            try {
+                negotiation = negotiator.answer(offer.sdp(), new LocalTransportInfo(transport.localIceParameters(),
+                        transport.localFingerprint(), engine.transports().localCandidates()), requests,
+                        ++participant.answerVersion);
+            } catch (NegotiationException e) {
+                if (first) {
+                    transport.close();
+                }
+                throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
             }
-            throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
+            if (first) {
+                participant.endpoint = endpoint;
+                participant.transport = transport;
+                participant.remoteIce = negotiation.remoteTransport().ice();
+                int lastN = participant.lastN == null ? defaultLastN : participant.lastN;
+                loop.execute(() -> {
+                    router.attach(endpoint, transport);
+                    router.setLastN(endpoint, lastN);
+                });
+                transport.start(negotiation.remoteTransport());
+            } else if (!negotiation.remoteTransport().ice().equals(participant.remoteIce)) {
+                throw new ApiException(ErrorCode.BAD_REQUEST, "ICE restarts are not supported");
+            }
+            List<Answer.PublishedTrack> published = applyPublications(participant, offer, negotiation.published());
+            applySubscriptions(participant, negotiation.subscribed());
+            subscribed = negotiation.subscribed();
+            return new Answer(offer.requestId(), negotiation.answerSdp(), published);
+        } finally {
+            releaseUnusedSsrcs(participant, requests, subscribed);
         }
-        if (first) {
-            participant.endpoint = endpoint;
-            participant.transport = transport;
-            participant.remoteIce = negotiation.remoteTransport().ice();
-            int lastN = participant.lastN == null ? defaultLastN : participant.lastN;
-            loop.execute(() -> {
-                router.attach(endpoint, transport);
-                router.setLastN(endpoint, lastN);
-            });
-            transport.start(negotiation.remoteTransport());
-        } else if (!negotiation.remoteTransport().ice().equals(participant.remoteIce)) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "ICE restarts are not supported");
+    }
+
+    /**
+     * Gives back the SSRCs taken for an offer's subscription requests that ended in no subscription: turned down by
+     * the negotiation (or RTX not negotiated), or the whole offer failed. Otherwise every bad or partly refused offer
+     * would keep some for as long as the participant stays.
+     */
+    private static void releaseUnusedSsrcs(Participant participant, Map<String, SubscriptionRequest> requests,
+                                           List<SubscribedMedia> accepted) {
+        Set<Integer> inUse = new HashSet<>();
+        for (SubscribedMedia media : accepted) {
+            inUse.add(media.ssrc());
+            inUse.add(media.rtxSsrc());
         }
-        List<Answer.PublishedTrack> published = applyPublications(participant, offer, negotiation.published());
-        applySubscriptions(participant, negotiation.subscribed());
-        return new Answer(offer.requestId(), negotiation.answerSdp(), published);
+        for (Subscription subscription : participant.subscriptionsByMid.values()) {
+            inUse.add(subscription.ssrc());
+            inUse.add(subscription.rtxSsrc());
+        }
+        for (SubscriptionRequest request : requests.values()) {
+            if (!inUse.contains(request.ssrc())) {
+                participant.releaseSsrc(request.ssrc());
+            }
+            if (!inUse.contains(request.rtxSsrc())) {
+                participant.releaseSsrc(request.rtxSsrc());
+            }
+        }
     }
 
     /**
@@ -232,6 +269,10 @@ public final class Room implements RouterListener {
     public synchronized void setTrackConstraints(Participant participant, SetTrackConstraints request) {
         checkMember(participant);
         TrackConstraints constraints = TrackPreferences.validate(request);
+        if (participant.constraintsByTrack.size() >= MAX_TRACK_CONSTRAINTS
+                && !participant.constraintsByTrack.containsKey(request.trackId())) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "constraints for too many tracks");
+        }
         participant.constraintsByTrack.put(request.trackId(), constraints);
         for (Subscription subscription : participant.subscriptionsByMid.values()) {
             if (subscription.trackId().equals(request.trackId())) {
@@ -355,6 +396,7 @@ public final class Room implements RouterListener {
         participant.publicationsByMid.remove(publication.media().mid());
         tracks.remove(trackId);
         for (Participant other : participants.values()) {
+            other.constraintsByTrack.remove(trackId); // a track id is never published again
             other.subscriptionsByMid.values().removeIf(s -> {
                 if (s.trackId().equals(trackId)) {
                     other.releaseSsrc(s.ssrc());
