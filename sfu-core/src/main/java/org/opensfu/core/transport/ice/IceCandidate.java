@@ -2,6 +2,7 @@ package org.opensfu.core.transport.ice;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.bouncycastle.util.IPAddress;
 
 /**
  * One ICE candidate as carried in SDP {@code a=candidate} lines and trickle messages (RFC 8839 §5.1):
@@ -82,6 +83,7 @@ public record IceCandidate(String foundation, int component, String protocol, lo
 
     /** True for UDP candidates whose address is an IP literal (not an mDNS name). */
     public boolean isUdpWithIpAddress() {
-        return "udp".equals(protocol) && (address.indexOf(':') >= 0 || address.matches("\\d{1,3}(\\.\\d{1,3}){3}"));
+        // a strict literal check: anything else (999.1.1.1, x:y) would make InetAddress.getByName ask the resolver
+        return "udp".equals(protocol) && IPAddress.isValid(address);
     }
 }

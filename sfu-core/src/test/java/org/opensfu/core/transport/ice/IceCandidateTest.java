@@ -13,6 +13,10 @@ class IceCandidateTest {
         assertThat(host).isEqualTo(new IceCandidate("3286567486", 1, "udp", 2122260223L, "127.0.0.1", 46213,
                 "host", null, -1));
         assertThat(host.isUdpWithIpAddress()).isTrue();
+        assertThat(IceCandidate.host("1", "::1", 5000, 1).isUdpWithIpAddress()).isTrue();
+        // not literals: using them would mean a DNS lookup on the signaling thread
+        assertThat(IceCandidate.host("1", "999.1.1.1", 5000, 1).isUdpWithIpAddress()).isFalse();
+        assertThat(IceCandidate.host("1", "x:evil", 5000, 1).isUdpWithIpAddress()).isFalse();
 
         IceCandidate mdns = IceCandidate.parse(
                 "candidate:1 1 UDP 2113937151 9f1e2c3d-aaaa-bbbb-cccc-0123456789ab.local 51000 typ host");
