@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jitsi.srtp.crypto.Aes;
+import org.opensfu.core.srtp.SrtpAesBackend;
 import org.opensfu.core.srtp.SrtpProfile;
 import org.opensfu.loadgen.measure.ClientMetrics;
 import org.opensfu.loadgen.measure.ServerProbe;
@@ -173,9 +173,7 @@ public final class LoadGenCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(chosen, steps, rooms, speakers, maxHeight, joinRate, joinTimeout,
                 settle, stepDuration, Duration.ofSeconds(2), chosen.cliName());
         MediaSettings media = mediaSettings();
-        if (!"auto".equalsIgnoreCase(srtpAes)) {
-            Aes.setFactoryClassName(srtpAes);
-        }
+        SrtpAesBackend.parse(srtpAes).select();
         OpenSfuProcess started = null;
         ClientMetrics metrics = new ClientMetrics();
         try (PeerRuntime runtime = new PeerRuntime(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
